@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# cli.sh: time 'httpstatus 404' as a whole process against a hello-world Go
+# binary, in the same run, and print the median ratio (aim: at most 1.5).
+#
+#   bench/cli.sh [-n RUNS_PER_ROUND] [-r ROUNDS]
+#
+# Both binaries are built into bench/.work first. Rounds alternate A and B
+# so that drift on a shared machine hits both; quote the ratio, not the
+# absolute times.
+set -euo pipefail
+runs=200 rounds=5
+while getopts "n:r:" o; do
+  case $o in
+    n) runs=$OPTARG ;; r) rounds=$OPTARG ;;
+    *) echo "usage: $0 [-n runs] [-r rounds]" >&2; exit 2 ;;
+  esac
+done
+cd "$(dirname "$0")/.."
+work=bench/.work
+mkdir -p "$work"
+go build -o "$work/httpstatus" ./cmd/httpstatus
+go build -o "$work/hello" ./bench/hello
+
+# elapsed_ns CMD...: run the command $runs times, print the total in ns.
+elapsed_ns() {
+  local start end
+  start=$(date +%s%N)
+  for ((i = 0; i < runs; i++)); do "$@" >/dev/null; done
+  end=$(date +%s%N)
+  echo $((end - start))
+}
+
+"$work/httpstatus" 404 >/dev/null; "$work/hello" >/dev/null   # warm the page cache
+ratios=()
+for r in $(seq "$rounds"); do
+  a=$(elapsed_ns "$work/httpstatus" 404)
+  b=$(elapsed_ns "$work/hello")
+  ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", a / b }')
+  printf 'round %d: httpstatus 404 %.2f ms/run, hello %.2f ms/run, ratio %s\n' \
+    "$r" "$(awk -v a="$a" -v n="$runs" 'BEGIN { print a / n / 1e6 }')" \
+    "$(awk -v b="$b" -v n="$runs" 'BEGIN { print b / n / 1e6 }')" "$ratio"
+  ratios+=("$ratio")
+done
+printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "median ratio httpstatus/hello %.3f (aim: <= 1.5)\n", v[int((NR + 1) / 2)] }'

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# status.sh: the test service's benchmarks, each against a baseline in the
+# same run.
+#   1. throughput of /status/200 against the bare net/http baseline
+#      (bench/baseline) serving the same status and bytes: median ratio
+#      (aim: at least 0.95);
+#   2. 5,000 concurrent /status/200?sleep=5s requests (aim: no errors and
+#      the server's resident memory under 200 MB).
+# Needs wrk (apt-get install -y wrk). Quote the ratios, not the absolute
+# numbers: the machine is shared and its speed drifts.
+#
+#   bench/status.sh [-d SECONDS] [-r ROUNDS] [-n SLEEPERS]
+set -euo pipefail
+dur=4 rounds=5 sleepers=5000
+while getopts "d:r:n:" o; do
+  case $o in
+    d) dur=$OPTARG ;; r) rounds=$OPTARG ;; n) sleepers=$OPTARG ;;
+    *) echo "usage: $0 [-d seconds] [-r rounds] [-n sleepers]" >&2; exit 2 ;;
+  esac
+done
+cd "$(dirname "$0")/.."
+work=bench/.work
+mkdir -p "$work"
+go build -o "$work/httpstatus" ./cmd/httpstatus
+go build -o "$work/baseline" ./bench/baseline
+go build -o "$work/sleepers" ./bench/sleepers
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+"$work/httpstatus" serve --addr 127.0.0.1:18090 --max-sleepers $((sleepers + 100)) --log-level warn &
+pids+=($!); server=$!
+"$work/baseline" -addr 127.0.0.1:18080 &
+pids+=($!)
+for url in http://127.0.0.1:18090/healthz http://127.0.0.1:18080/; do
+  for _ in $(seq 50); do curl -fs "$url" >/dev/null && break; sleep 0.1; done
+done
+
+echo "== /status/200 throughput against the baseline (A = httpstatus, B = baseline)"
+bench/ratio.sh -d "$dur" -r "$rounds" http://127.0.0.1:18090/status/200 http://127.0.0.1:18080/
+
+echo "== $sleepers concurrent sleep=5s requests"
+"$work/sleepers" -url 'http://127.0.0.1:18090/status/200?sleep=5s' -n "$sleepers" -pid "$server"

@@ -1,0 +1,23 @@
+package server
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+// BenchmarkStatusHandler measures the handler alone for the requests a
+// load test sends most; bench/status.sh measures the whole server.
+func BenchmarkStatusHandler(b *testing.B) {
+	h := NewServer(Options{})
+	for _, path := range []string{"/status/200", "/status/404", "/status/503", "/status/200,500", "/status/418?header=X-A:b"} {
+		b.Run(path, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, path, nil)
+			b.ReportAllocs()
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, req)
+			}
+		})
+	}
+}

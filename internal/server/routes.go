@@ -1,0 +1,38 @@
+package server
+
+import "net/http"
+
+// addRoutes is the whole URL surface of the service, in one place.
+func (s *server) addRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("/healthz", s.handleHealth)
+
+	// The test service: any code, the way a correct server sends it.
+	mux.HandleFunc("/status/{codes}", s.handleStatus)
+	mux.HandleFunc("/status/", s.handleStatusMissing)
+	mux.HandleFunc("/random/{list}", s.handleRandom)
+
+	// Codes produced for their real reason.
+	mux.HandleFunc("/ratelimit", s.handleRateLimit)
+	mux.HandleFunc("/upload", s.handleUpload)
+	mux.HandleFunc("/negotiate", s.handleNegotiate)
+
+	// httpbin-compatible endpoints, so existing test suites keep working.
+	mux.HandleFunc("/redirect/{n}", s.handleRedirect)
+	mux.HandleFunc("/relative-redirect/{n}", s.handleRelativeRedirect)
+	mux.HandleFunc("/absolute-redirect/{n}", s.handleAbsoluteRedirect)
+	mux.HandleFunc("/redirect-to", s.handleRedirectTo)
+	mux.HandleFunc("/delay/{seconds}", s.handleDelay)
+	mux.HandleFunc("/basic-auth/{user}/{passwd}", s.handleBasicAuth)
+	mux.HandleFunc("/hidden-basic-auth/{user}/{passwd}", s.handleHiddenBasicAuth)
+	mux.HandleFunc("/bearer", s.handleBearer)
+	mux.HandleFunc("/cache", s.handleCache)
+	mux.HandleFunc("/cache/{n}", s.handleCacheFor)
+	mux.HandleFunc("/etag/{etag}", s.handleETag)
+	mux.HandleFunc("/range/{n}", s.handleRange)
+	mux.HandleFunc("/response-headers", s.handleResponseHeaders)
+	mux.HandleFunc("/get", s.handleGet)
+	mux.HandleFunc("/anything", s.handleAnything)
+	mux.HandleFunc("/anything/", s.handleAnything)
+
+	mux.HandleFunc("/", s.handleNotFound)
+}

@@ -1,0 +1,241 @@
+// Package server is the httpstatus HTTP service: the test service that
+// answers any status code the way the catalogue says a correct server
+// would, httpbin-compatible endpoints, and endpoints that produce codes for
+// their real reason. [NewServer] builds the handler; routes.go lists every
+// URL it answers.
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/httpstatus/httpstatus"
+)
+
+// Options configures the service. A zero field takes the default given in
+// its comment; Defaults returns them all filled in.
+type Options struct {
+	// MaxDelay bounds sleep=, /delay and dribbling (default 10s). Longer
+	// requests are refused with 400, never silently capped.
+	MaxDelay time.Duration
+	// MaxBodyBytes bounds request bodies and /upload (default 1 MiB).
+	MaxBodyBytes int64
+	// MaxURIBytes is the longest request target answered; longer ones get
+	// 414 (default 200 KiB: room for a 64 KiB body= even percent-encoded).
+	MaxURIBytes int
+	// MaxHeaderBytes is the largest request header section answered;
+	// larger ones get 431 (default 16 KiB).
+	MaxHeaderBytes int
+	// AllowRedirectHosts lists the hosts that location= and /redirect-to
+	// may point at; relative URLs are always allowed.
+	AllowRedirectHosts []string
+	// RateLimit is requests per second per client IP; 0 turns limiting off
+	// (the default, so local load tests are never throttled).
+	RateLimit float64
+	// RateBurst is the token bucket's size (default 2×RateLimit, at least 1).
+	RateBurst int
+	// TrustProxy makes the client IP come from X-Forwarded-For or
+	// Forwarded; only set it behind a proxy that overwrites them.
+	TrustProxy bool
+	// MaxSleepers bounds requests sleeping at once; more get 503 with
+	// Retry-After (default 1000).
+	MaxSleepers int
+	// Logger receives the service's logs (default: discard).
+	Logger *slog.Logger
+	// LogRequests logs one line per request at Info level.
+	LogRequests bool
+}
+
+// Defaults returns o with every zero field set to its default.
+func (o Options) Defaults() Options {
+	if o.MaxDelay <= 0 {
+		o.MaxDelay = 10 * time.Second
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = 1 << 20
+	}
+	if o.MaxURIBytes <= 0 {
+		o.MaxURIBytes = 200 << 10
+	}
+	if o.MaxHeaderBytes <= 0 {
+		o.MaxHeaderBytes = 16 << 10
+	}
+	if o.RateBurst <= 0 {
+		o.RateBurst = max(1, int(2*o.RateLimit))
+	}
+	if o.MaxSleepers <= 0 {
+		o.MaxSleepers = 1000
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// server holds what the handlers share. Costly things (the rate limiters,
+// the route table) are built once in NewServer.
+type server struct {
+	opts     Options
+	log      *slog.Logger
+	sleepers atomic.Int64
+	limiter  *ipLimiter    // nil when --rate-limit is 0
+	windows  *windowCounts // /ratelimit's per-key counters
+	handler  http.Handler  // the routes inside the middleware
+	codes    *[600]*codeInfo
+}
+
+// NewServer returns the whole httpstatus service as one handler.
+func NewServer(opts Options) http.Handler {
+	return newServer(opts).handler
+}
+
+func newServer(opts Options) *server {
+	opts = opts.Defaults()
+	s := &server{opts: opts, log: opts.Logger, windows: newWindowCounts(10000), codes: buildCodeTable()}
+	if opts.RateLimit > 0 {
+		s.limiter = newIPLimiter(opts.RateLimit, opts.RateBurst, 10000)
+	}
+	mux := http.NewServeMux()
+	s.addRoutes(mux)
+	s.handler = s.middleware(mux)
+	return s
+}
+
+// errorBody is the one error shape of the whole service.
+type errorBody struct {
+	Status int    `json:"status"`
+	Error  string `json:"error"`
+	Detail string `json:"detail"`
+}
+
+// fail answers with the service's own error: JSON by default, plain text
+// when the client prefers text/plain. It is for errors the service raises
+// (bad parameters, limits), never for the codes users ask for.
+func (s *server) fail(w http.ResponseWriter, r *http.Request, code int, format string, args ...any) {
+	detail := fmt.Sprintf(format, args...)
+	phrase := httpstatus.Text(code)
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
+	if prefersText(r) {
+		h.Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(code)
+		fmt.Fprintf(w, "%d %s: %s\n", code, phrase, detail)
+		return
+	}
+	h.Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	b, _ := json.Marshal(errorBody{Status: code, Error: phrase, Detail: detail})
+	w.Write(append(b, '\n'))
+}
+
+// prefersText reports whether the client ranks text/plain above JSON.
+func prefersText(r *http.Request) bool {
+	accept := r.Header.Get("Accept")
+	if accept == "" {
+		return false
+	}
+	return negotiate(accept, []string{"application/json", "text/plain"}) == "text/plain"
+}
+
+// writeJSON answers code with v as indented JSON.
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(b)+1))
+	w.WriteHeader(code)
+	w.Write(append(b, '\n'))
+}
+
+// knownMethods are the methods the service implements; others get 501.
+var knownMethods = map[string]bool{
+	http.MethodGet: true, http.MethodHead: true, http.MethodPost: true, http.MethodPut: true,
+	http.MethodPatch: true, http.MethodDelete: true, http.MethodOptions: true,
+}
+
+// exposedHeaders are the response headers a browser script may read:
+// everything a tool built on the test service needs to show.
+var exposedHeaders = strings.Join([]string{
+	"Location", "WWW-Authenticate", "Proxy-Authenticate", "Retry-After", "Allow", "Content-Range",
+	"Accept-Ranges", "Link", "ETag", "Last-Modified", "Upgrade", "Content-Location", "Vary", "Age",
+	"RateLimit", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+	"Accept-Post", "Accept-Patch", "Content-Length", "Date", "Server-Timing",
+}, ", ")
+
+// Header values shared by every response; net/http never modifies them.
+var (
+	allowAnyOrigin      = []string{"*"}
+	exposedHeadersValue = []string{exposedHeaders}
+	noSniff             = []string{"nosniff"}
+)
+
+// middleware wraps the routes, outermost first: limits on the request
+// itself (method, URI, headers), CORS, the per-IP rate limit, logging.
+func (s *server) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var start time.Time
+		if s.opts.LogRequests {
+			start = time.Now()
+		}
+		h := w.Header()
+		// Direct map writes with shared, pre-canonicalised values: these two
+		// headers go on every response, so they must cost nothing.
+		h["Access-Control-Allow-Origin"] = allowAnyOrigin
+		h["Access-Control-Expose-Headers"] = exposedHeadersValue
+		switch {
+		case !knownMethods[r.Method]:
+			s.fail(w, r, http.StatusNotImplemented, "method %s is not implemented here; use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS", clip(r.Method))
+		case len(r.RequestURI) > s.opts.MaxURIBytes:
+			s.fail(w, r, http.StatusRequestURITooLong, "the request target is %d bytes; at most %d are allowed", len(r.RequestURI), s.opts.MaxURIBytes)
+		case headerBytes(r) > s.opts.MaxHeaderBytes:
+			s.fail(w, r, http.StatusRequestHeaderFieldsTooLarge, "the request header fields take %d bytes; at most %d are allowed", headerBytes(r), s.opts.MaxHeaderBytes)
+		case r.Method == http.MethodOptions && r.Header.Get("Origin") != "" && r.Header.Get("Access-Control-Request-Method") != "":
+			preflight(w, r)
+		case s.limiter != nil && r.URL.Path != "/healthz" && !s.limiter.allow(s.clientIP(r), w):
+			s.fail(w, r, http.StatusTooManyRequests, "more than %g requests per second from %s; slow down and retry after the time in Retry-After", s.opts.RateLimit, s.clientIP(r))
+		default:
+			if r.ContentLength != 0 {
+				r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
+			}
+			next.ServeHTTP(w, r)
+		}
+		if s.opts.LogRequests {
+			s.log.Info("request", "method", r.Method, "path", r.URL.Path, "remote", r.RemoteAddr, "duration", time.Since(start))
+		}
+	})
+}
+
+// preflight answers a CORS preflight: whatever method and headers the
+// page asks for are allowed, for a day.
+func preflight(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Access-Control-Allow-Methods", r.Header.Get("Access-Control-Request-Method"))
+	if rh := r.Header.Get("Access-Control-Request-Headers"); rh != "" {
+		h.Set("Access-Control-Allow-Headers", rh)
+	}
+	h.Set("Access-Control-Max-Age", "86400")
+	h.Add("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// headerBytes is the size of the request's header section as sent.
+func headerBytes(r *http.Request) int {
+	n := 0
+	for k, vs := range r.Header {
+		for _, v := range vs {
+			n += len(k) + len(v) + 4
+		}
+	}
+	return n
+}

@@ -1,0 +1,355 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/httpstatus/httpstatus"
+)
+
+// maxCustomBody bounds body=.
+const maxCustomBody = 64 << 10
+
+// statusOptions are the options of /status/{codes} and /random/{list},
+// all parsed and checked before anything is written.
+type statusOptions struct {
+	choices    []choice
+	float      func() float64 // the random source; seeded by seed=
+	sleep      time.Duration
+	headers    [][2]string
+	body       []byte
+	hasBody    bool
+	bodyJSON   bool
+	typeJSON   bool // type=json: the default body too is JSON
+	location   string
+	retryAfter string
+	fault      string
+	then       int
+}
+
+// statusParams are the query parameters /status understands.
+var statusParams = []string{"sleep", "header", "body", "type", "location", "retry_after", "fault", "then", "seed"}
+
+// faults are the values of fault=.
+var faults = map[string]string{
+	"reset":               "the connection is reset before any response",
+	"close_after_headers": "the connection closes right after the header section",
+	"truncate":            "the body stops halfway through its declared Content-Length",
+	"dribble":             "the body trickles out over the sleep= time (default 2s)",
+}
+
+// compatSleepHeader and compatHeaderPrefix are httpstat.us's request
+// headers, honoured like sleep= and header=.
+const (
+	compatSleepHeader  = "X-Httpstatus-Sleep"
+	compatHeaderPrefix = "X-Httpstatus-Response-"
+)
+
+func (s *server) parseStatusOptions(r *http.Request, choices []choice) (statusOptions, error) {
+	o := statusOptions{choices: choices, float: rand.Float64, then: http.StatusOK}
+	if r.URL.RawQuery == "" && !hasCompatHeaders(r.Header) {
+		return o, nil // the common case: nothing to parse or check
+	}
+	q := r.URL.Query()
+	for key, vals := range q {
+		known := false
+		for _, p := range statusParams {
+			known = known || key == p
+		}
+		if !known {
+			return o, fmt.Errorf("unknown parameter %q; /status takes %s", clip(key), strings.Join(statusParams, ", "))
+		}
+		if key != "header" && len(vals) > 1 {
+			return o, fmt.Errorf("parameter %s is given %d times; give it once", key, len(vals))
+		}
+	}
+	var err error
+	if v, ok := q["sleep"]; ok {
+		if o.sleep, err = parseDelay(v[0], s.opts.MaxDelay); err != nil {
+			return o, fmt.Errorf("sleep: %w", err)
+		}
+	}
+	if v := r.Header.Get(compatSleepHeader); v != "" {
+		if q.Has("sleep") {
+			return o, errors.New("both sleep= and X-HttpStatus-Sleep are given; use one")
+		}
+		ms, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return o, fmt.Errorf("X-HttpStatus-Sleep %q is not a whole number of milliseconds", clip(v))
+		}
+		if o.sleep, err = parseDelay(strconv.FormatInt(ms, 10), s.opts.MaxDelay); err != nil {
+			return o, fmt.Errorf("X-HttpStatus-Sleep: %w", err)
+		}
+	}
+	for _, hv := range q["header"] {
+		name, value, err := parseHeaderParam(hv)
+		if err != nil {
+			return o, err
+		}
+		o.headers = append(o.headers, [2]string{name, value})
+	}
+	for key, vals := range r.Header {
+		if !strings.HasPrefix(key, compatHeaderPrefix) {
+			continue
+		}
+		for _, v := range vals {
+			name, value, err := checkHeader(strings.TrimPrefix(key, compatHeaderPrefix), v)
+			if err != nil {
+				return o, fmt.Errorf("%s: %w", key, err)
+			}
+			o.headers = append(o.headers, [2]string{name, value})
+		}
+	}
+	if len(o.headers) > maxHeaderParams {
+		return o, fmt.Errorf("%d headers requested; at most %d are allowed", len(o.headers), maxHeaderParams)
+	}
+	switch t := q.Get("type"); t {
+	case "", "text":
+	case "json":
+		o.typeJSON = true
+	default:
+		return o, fmt.Errorf("type %q is not supported: use text or json (bodies are never served as HTML)", clip(t))
+	}
+	if v, ok := q["body"]; ok {
+		if len(v[0]) > maxCustomBody {
+			return o, fmt.Errorf("body is %d bytes; at most %d are allowed", len(v[0]), maxCustomBody)
+		}
+		o.body, o.hasBody, o.bodyJSON = []byte(v[0]), true, o.typeJSON
+		if o.bodyJSON && !json.Valid(o.body) {
+			return o, errors.New("type=json but body is not valid JSON")
+		}
+	}
+	if v, ok := q["location"]; ok {
+		if err := s.checkRedirectTarget(v[0]); err != nil {
+			return o, fmt.Errorf("location: %w", err)
+		}
+		o.location = v[0]
+	}
+	if v, ok := q["retry_after"]; ok {
+		if err := checkRetryAfter(v[0]); err != nil {
+			return o, err
+		}
+		o.retryAfter = v[0]
+	}
+	if v, ok := q["fault"]; ok {
+		if _, known := faults[v[0]]; !known {
+			names := make([]string, 0, len(faults))
+			for f := range faults {
+				names = append(names, f)
+			}
+			sort.Strings(names)
+			return o, fmt.Errorf("fault %q is unknown; use one of %s", clip(v[0]), strings.Join(names, ", "))
+		}
+		o.fault = v[0]
+	}
+	if v, ok := q["seed"]; ok {
+		seed, err := strconv.ParseUint(v[0], 10, 64)
+		if err != nil {
+			return o, fmt.Errorf("seed %q is not a whole number from 0 to 18446744073709551615", clip(v[0]))
+		}
+		o.float = rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)).Float64
+	}
+	return o, o.checkAgainstCodes(q)
+}
+
+// hasCompatHeaders reports whether the request carries httpstat.us's
+// option headers.
+func hasCompatHeaders(h http.Header) bool {
+	for key := range h {
+		if strings.HasPrefix(key, "X-Httpstatus-") {
+			return true
+		}
+	}
+	return false
+}
+
+// checkAgainstCodes refuses options that no chosen code could honour, so
+// that nothing the client asked for is silently dropped.
+func (o *statusOptions) checkAgainstCodes(q url.Values) error {
+	anyInterim, anyLocation := false, false
+	for _, c := range o.choices {
+		anyInterim = anyInterim || (c.code < 200 && c.code != 101)
+		anyLocation = anyLocation || c.code == 201 || (c.code >= 300 && c.code < 400 && c.code != 304)
+	}
+	o.then = http.StatusOK
+	if v, ok := q["then"]; ok {
+		if !anyInterim {
+			return errors.New("then= sets the final response after a 1xx code, and no code in the list is 1xx")
+		}
+		code, err := parseStatusCode(v[0])
+		if err != nil {
+			return fmt.Errorf("then: %w", err)
+		}
+		if code < 200 {
+			return fmt.Errorf("then=%d: the final response must be 2xx-5xx", code)
+		}
+		o.then = code
+	}
+	if o.location != "" && !anyLocation {
+		return errors.New("location= only applies to 201 and 3xx codes (except 304), and none is in the list")
+	}
+	for _, c := range o.choices {
+		final := c.code
+		if final < 200 && final != 101 {
+			final = o.then
+		}
+		if o.hasBody && bodyForbidden(final) {
+			return fmt.Errorf("a %d response cannot carry a body (RFC 9110), so body= cannot be used with it", final)
+		}
+		if (o.fault == "truncate" || o.fault == "dribble") && bodyForbidden(final) {
+			return fmt.Errorf("fault=%s needs a body, and a %d response has none", o.fault, final)
+		}
+	}
+	return nil
+}
+
+// bodyForbidden reports whether the catalogue forbids content for code.
+func bodyForbidden(code int) bool {
+	s, err := httpstatus.Describe(code)
+	return err == nil && s.Body == httpstatus.BodyForbidden
+}
+
+// checkRetryAfter accepts delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
+func checkRetryAfter(v string) error {
+	if n, err := strconv.ParseUint(v, 10, 32); err == nil && n <= 1<<31 {
+		return nil
+	}
+	if _, err := http.ParseTime(v); err == nil {
+		return nil
+	}
+	return fmt.Errorf("retry_after %q is neither a number of seconds nor an HTTP-date", clip(v))
+}
+
+// checkRedirectTarget allows relative references and absolute http(s)
+// URLs on an allow-listed host, so that the service is no open redirect.
+func (s *server) checkRedirectTarget(target string) error {
+	if target == "" {
+		return errors.New("empty URL")
+	}
+	if strings.IndexFunc(target, unicode.IsControl) >= 0 || strings.ContainsAny(target, " \\") {
+		return fmt.Errorf("%q contains spaces, backslashes or control characters", clip(target))
+	}
+	u, err := url.Parse(target)
+	if err != nil {
+		return fmt.Errorf("%q is not a URL: %v", clip(target), err)
+	}
+	if u.Scheme == "" && u.Host == "" && !strings.HasPrefix(target, "//") {
+		return nil
+	}
+	if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "" {
+		return fmt.Errorf("%q: only relative URLs or http(s) URLs on an allowed host are accepted", clip(target))
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, allowed := range s.opts.AllowRedirectHosts {
+		if host == strings.ToLower(allowed) {
+			return nil
+		}
+	}
+	if len(s.opts.AllowRedirectHosts) == 0 {
+		return fmt.Errorf("%q is on another host; this server allows only relative URLs (start it with --allow-redirect-host to allow hosts)", clip(target))
+	}
+	return fmt.Errorf("host %q is not allowed; allowed hosts: %s", clip(host), strings.Join(s.opts.AllowRedirectHosts, ", "))
+}
+
+// handleStatus serves /status/{codes}.
+func (s *server) handleStatus(w http.ResponseWriter, r *http.Request) {
+	spec := r.PathValue("codes")
+	if code, err := parseStatusCode(spec); err == nil {
+		s.serveStatus(w, r, s.codes[code].single) // one code: nothing to split
+		return
+	}
+	choices, err := parseCodes(spec)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, "%v", err)
+		return
+	}
+	s.serveStatus(w, r, choices)
+}
+
+// handleRandom serves /random/{list}.
+func (s *server) handleRandom(w http.ResponseWriter, r *http.Request) {
+	choices, err := parseCodeRanges(r.PathValue("list"))
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, "%v", err)
+		return
+	}
+	s.serveStatus(w, r, choices)
+}
+
+func (s *server) serveStatus(w http.ResponseWriter, r *http.Request, choices []choice) {
+	o, err := s.parseStatusOptions(r, choices)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, "%v", err)
+		return
+	}
+	code := pick(o.choices, o.float)
+	if o.fault == "reset" {
+		resetConnection(w)
+		return
+	}
+	if o.sleep > 0 && o.fault != "dribble" {
+		if !s.acquireSleeper() {
+			w.Header().Set("Retry-After", "5")
+			s.fail(w, r, http.StatusServiceUnavailable, "too many requests are sleeping at once (%d); retry later", s.opts.MaxSleepers)
+			return
+		}
+		defer s.releaseSleeper()
+		if !sleepFor(w, r, o.sleep, code == http.StatusProcessing) {
+			return // the client left; nothing to answer
+		}
+	}
+	switch {
+	case code == http.StatusSwitchingProtocols:
+		s.switchProtocols(w, r, &o)
+		return
+	case code < 200:
+		s.sendInterim(w, r, code, &o)
+		code = o.then
+	}
+	s.writeFinal(w, r, code, &o)
+}
+
+// acquireSleeper takes one of the MaxSleepers places; false when full.
+func (s *server) acquireSleeper() bool {
+	if s.sleepers.Add(1) > int64(s.opts.MaxSleepers) {
+		s.sleepers.Add(-1)
+		return false
+	}
+	return true
+}
+
+func (s *server) releaseSleeper() { s.sleepers.Add(-1) }
+
+// sleepFor waits d, or less if the client goes away (then it returns
+// false). With processing it sends 102 Processing at once and every
+// second, as a server working on a long request would.
+func sleepFor(w http.ResponseWriter, r *http.Request, d time.Duration, processing bool) bool {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	var tick <-chan time.Time
+	if processing {
+		w.WriteHeader(http.StatusProcessing)
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		tick = t.C
+	}
+	for {
+		select {
+		case <-timer.C:
+			return true
+		case <-r.Context().Done():
+			return false
+		case <-tick:
+			w.WriteHeader(http.StatusProcessing)
+		}
+	}
+}

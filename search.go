@@ -1,0 +1,351 @@
+package httpstatus
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Match is one result of [Search]: an entry, how well it matched and in
+// which field its best match was.
+type Match struct {
+	Status Status `json:"status"`
+	// Score orders the results; higher is better. Only the order is
+	// meaningful, not the values.
+	Score int `json:"score"`
+	// Field names where the strongest match was: "code", "class",
+	// "phrase", "alias", "summary", "vendor" or "text" (description,
+	// causes and fixes).
+	Field string `json:"field"`
+}
+
+// Field weights. An exact code beats an exact phrase beats an exact alias;
+// then whole-query phrases inside a field; then single words.
+const (
+	scoreCode         = 10000
+	scorePhraseExact  = 5000
+	scoreAliasExact   = 4000
+	scoreCodePrefix   = 1500
+	scoreClass        = 1000
+	scorePhraseHasAll = 800
+	scoreAliasHasAll  = 600
+	scoreSummaryHas   = 400
+	scoreTextHas      = 120
+)
+
+// Per-word weights by field, for a query word found as a whole word.
+// A prefix match ("redirect" in "redirected") counts half.
+var wordWeights = [...]int{fieldPhrase: 60, fieldAlias: 45, fieldVendor: 30, fieldSummary: 25, fieldText: 8}
+
+const (
+	fieldPhrase = iota
+	fieldAlias
+	fieldVendor
+	fieldSummary
+	fieldText
+	fieldCount
+)
+
+var fieldNames = [...]string{fieldPhrase: "phrase", fieldAlias: "alias", fieldVendor: "vendor", fieldSummary: "summary", fieldText: "text"}
+
+// searchEntry is an entry prepared for matching: the normalized text of
+// each field (words separated by single spaces, padded with spaces so that
+// " word " finds whole words).
+type searchEntry struct {
+	status *Status
+	phrase string
+	alias  []string
+	fields [fieldCount]string
+}
+
+// posting says which fields of an entry contain a word.
+type posting struct {
+	entry  int
+	fields uint8 // bit per field
+}
+
+type searchIndex struct {
+	entries []searchEntry
+	words   map[string][]posting
+	sorted  []string // the keys of words, sorted, for prefix look-ups
+}
+
+var (
+	indexOnce sync.Once
+	index     *searchIndex
+)
+
+// stopWords are dropped from queries: they occur everywhere and people add
+// them to questions ("what is http status 404").
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "is": true, "in": true,
+	"for": true, "and": true, "or": true, "on": true, "my": true, "it": true, "with": true,
+	"what": true, "why": true, "does": true, "do": true, "mean": true, "means": true,
+	"http": true, "status": true, "code": true, "response": true, "i": true, "get": true,
+}
+
+// normalize lower-cases s and turns every run of non-alphanumerics into a
+// single space; apostrophes vanish so that "I'm" becomes "im".
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte(' ')
+	space := true
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		case !space:
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	if !space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func buildIndex() *searchIndex {
+	all := All()
+	idx := &searchIndex{entries: make([]searchEntry, len(all)), words: make(map[string][]posting)}
+	for i := range all {
+		s := &all[i]
+		e := &idx.entries[i]
+		e.status = s
+		e.phrase = normalize(s.Phrase)
+		aliases := make([]string, 0, len(s.Aliases))
+		for _, a := range s.Aliases {
+			e.alias = append(e.alias, normalize(a))
+			aliases = append(aliases, a)
+		}
+		var text strings.Builder
+		text.WriteString(s.Description)
+		for _, a := range s.Causes {
+			text.WriteString(" ")
+			text.WriteString(a.Text)
+		}
+		for _, a := range s.Fixes {
+			text.WriteString(" ")
+			text.WriteString(a.Text)
+		}
+		e.fields = [fieldCount]string{
+			fieldPhrase:  e.phrase,
+			fieldAlias:   normalize(strings.Join(aliases, " | ")),
+			fieldVendor:  normalize(s.Vendor),
+			fieldSummary: normalize(s.Summary),
+			fieldText:    normalize(text.String()),
+		}
+		for f, t := range e.fields {
+			for _, w := range strings.Fields(t) {
+				ps := idx.words[w]
+				if n := len(ps); n > 0 && ps[n-1].entry == i {
+					ps[n-1].fields |= 1 << f
+				} else {
+					ps = append(ps, posting{entry: i, fields: 1 << f})
+				}
+				idx.words[w] = ps
+			}
+		}
+	}
+	idx.sorted = make([]string, 0, len(idx.words))
+	for w := range idx.words {
+		idx.sorted = append(idx.sorted, w)
+	}
+	sort.Strings(idx.sorted)
+	return idx
+}
+
+// Search finds catalogue entries for a free-text query and returns them
+// best first. It ranks an exact code first ("404"), then an exact phrase
+// ("not found"), then an exact alias ("payload too large" finds 413), then
+// entries whose phrase, summary or text contain the whole query ("rate
+// limit" finds 429) and finally entries that contain some of its words.
+// A class ("4xx") or a code prefix ("50") lists the codes it covers.
+// An empty query, or one of only common words, returns nil.
+//
+// The first call builds an in-memory word index (well under a
+// millisecond); later calls only read it and are safe for concurrent use.
+func Search(query string) []Match {
+	indexOnce.Do(func() { index = buildIndex() })
+	return index.search(query)
+}
+
+type candidate struct {
+	score int
+	field string
+	best  int // score of the strongest single signal, to name the field
+}
+
+func (c *candidate) add(score int, field string) {
+	c.score += score
+	if score > c.best {
+		c.best, c.field = score, field
+	}
+}
+
+func (idx *searchIndex) search(query string) []Match {
+	norm := normalize(query)
+	var words []string
+	for _, w := range strings.Fields(norm) {
+		if !stopWords[w] {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	content := " " + strings.Join(words, " ") + " "
+	cands := make([]candidate, len(idx.entries))
+
+	for _, w := range words {
+		idx.scoreNumber(w, cands)
+		idx.scoreWord(w, cands)
+	}
+	matchedWords := make([]int, len(idx.entries))
+	for _, w := range words {
+		seen := make(map[int]bool)
+		for _, p := range idx.postings(w) {
+			if !seen[p.entry] {
+				seen[p.entry] = true
+				matchedWords[p.entry]++
+			}
+		}
+	}
+	for i := range idx.entries {
+		e := &idx.entries[i]
+		c := &cands[i]
+		if c.score == 0 {
+			continue
+		}
+		switch {
+		case e.phrase == content:
+			c.add(scorePhraseExact, "phrase")
+		case containsAll(e.phrase, words):
+			c.add(scorePhraseHasAll, "phrase")
+		}
+		for _, a := range e.alias {
+			if a == content {
+				c.add(scoreAliasExact, "alias")
+				break
+			}
+			if containsAll(a, words) {
+				c.add(scoreAliasHasAll, "alias")
+				break
+			}
+		}
+		if len(words) > 1 {
+			if strings.Contains(e.fields[fieldSummary], content) {
+				c.add(scoreSummaryHas, "summary")
+			} else if strings.Contains(e.fields[fieldText], content) {
+				c.add(scoreTextHas, "text")
+			}
+		}
+		// Entries that match every word of the query beat those that
+		// match some, whatever the fields.
+		c.score += 100 * matchedWords[i] / len(words)
+		if e.status.Registry != Unofficial {
+			c.score += 5 // a registered meaning wins a tie
+		}
+	}
+
+	var out []Match
+	for i, c := range cands {
+		if c.best > 0 {
+			out = append(out, Match{Status: *idx.entries[i].status, Score: c.score, Field: c.field})
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Score != out[b].Score {
+			return out[a].Score > out[b].Score
+		}
+		return out[a].Status.Code < out[b].Status.Code
+	})
+	return out
+}
+
+// scoreNumber handles query words that are codes, code prefixes or classes.
+func (idx *searchIndex) scoreNumber(w string, cands []candidate) {
+	if len(w) == 3 && w[1] == 'x' && w[2] == 'x' {
+		if class, ok := ParseClass(w); ok {
+			for i, e := range idx.entries {
+				if e.status.Class == class {
+					cands[i].add(scoreClass, "class")
+				}
+			}
+		}
+		return
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil || len(w) > 3 {
+		return
+	}
+	for i, e := range idx.entries {
+		code := strconv.Itoa(e.status.Code)
+		switch {
+		case e.status.Code == n && len(w) == 3:
+			cands[i].add(scoreCode, "code")
+		case len(w) < 3 && strings.HasPrefix(code, w):
+			cands[i].add(scoreCodePrefix, "code")
+		}
+	}
+}
+
+// scoreWord adds the per-field weights of one query word.
+func (idx *searchIndex) scoreWord(w string, cands []candidate) {
+	for _, p := range idx.words[w] {
+		for f := 0; f < fieldCount; f++ {
+			if p.fields&(1<<f) != 0 {
+				cands[p.entry].add(wordWeights[f], fieldNames[f])
+			}
+		}
+	}
+	if len(w) < 3 {
+		return
+	}
+	for _, p := range idx.prefixPostings(w) {
+		for f := 0; f < fieldCount; f++ {
+			if p.fields&(1<<f) != 0 {
+				cands[p.entry].add(wordWeights[f]/2, fieldNames[f])
+			}
+		}
+	}
+}
+
+// postings returns the postings of w and, for words of three letters or
+// more, of every longer word it is a prefix of.
+func (idx *searchIndex) postings(w string) []posting {
+	ps := idx.words[w]
+	if len(w) >= 3 {
+		ps = append(ps[:len(ps):len(ps)], idx.prefixPostings(w)...)
+	}
+	return ps
+}
+
+// prefixPostings returns the postings of the words that w is a strict
+// prefix of.
+func (idx *searchIndex) prefixPostings(w string) []posting {
+	var out []posting
+	i := sort.SearchStrings(idx.sorted, w)
+	for ; i < len(idx.sorted) && strings.HasPrefix(idx.sorted[i], w); i++ {
+		if idx.sorted[i] != w {
+			out = append(out, idx.words[idx.sorted[i]]...)
+		}
+	}
+	return out
+}
+
+// containsAll reports whether the padded text holds every word, each as a
+// whole word or as the start of one.
+func containsAll(text string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(text, " "+w) {
+			return false
+		}
+	}
+	return true
+}
