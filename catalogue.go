@@ -116,11 +116,18 @@ func Text(code int) string {
 // Meanings returns every meaning the catalogue has for code, the one
 // Lookup returns first; nil when there is none.
 func Meanings(code int) []Status {
-	s, ok := Lookup(code)
-	if !ok {
+	if code < 0 || code > maxCode || primary[code] == nil {
 		return nil
 	}
-	return append([]Status{s}, s.Also...)
+	if len(primary[code].Also) == 0 {
+		return []Status{*primary[code]}
+	}
+	ps := meaningPointers(code)
+	out := make([]Status, len(ps))
+	for i, p := range ps {
+		out[i] = *p
+	}
+	return out
 }
 
 // All returns every meaning in the catalogue, registered and unofficial,

@@ -66,7 +66,10 @@ func ParseClass(s string) (Class, bool) {
 	default:
 		return 0, false
 	}
-	return c, c.Valid()
+	if !c.Valid() {
+		return 0, false
+	}
+	return c, true
 }
 
 // ClassInfo describes a class: what it means and how a client treats a

@@ -203,6 +203,10 @@ func (idx *searchIndex) search(query string) []Match {
 	cands := make([]candidate, len(idx.entries))
 
 	for _, w := range words {
+		if isClassWord(w) {
+			idx.scoreNumber(w, cands) // "5xx" means the class, not the word in prose
+			continue
+		}
 		idx.scoreNumber(w, cands)
 		idx.scoreWord(w, cands)
 	}
@@ -226,7 +230,10 @@ func (idx *searchIndex) search(query string) []Match {
 		case e.phrase == content:
 			c.add(scorePhraseExact, "phrase")
 		case containsAll(e.phrase, words):
-			c.add(scorePhraseHasAll, "phrase")
+			// The more of the phrase the query covers, the better the
+			// match: "timeout" fits Request Timeout better than
+			// Network Connect Timeout Error.
+			c.add(scorePhraseHasAll+200*len(words)/max(len(strings.Fields(e.phrase)), 1), "phrase")
 		}
 		for _, a := range e.alias {
 			if a == content {
@@ -239,17 +246,25 @@ func (idx *searchIndex) search(query string) []Match {
 			}
 		}
 		if len(words) > 1 {
-			if strings.Contains(e.fields[fieldSummary], content) {
+			// The query as a run of words, the last one possibly a prefix
+			// ("rate limit" in "rate limited").
+			run := strings.TrimSuffix(content, " ")
+			if strings.Contains(e.fields[fieldSummary], run) {
 				c.add(scoreSummaryHas, "summary")
-			} else if strings.Contains(e.fields[fieldText], content) {
+			} else if strings.Contains(e.fields[fieldText], run) {
 				c.add(scoreTextHas, "text")
 			}
 		}
 		// Entries that match every word of the query beat those that
 		// match some, whatever the fields.
 		c.score += 100 * matchedWords[i] / len(words)
-		if e.status.Registry != Unofficial {
+		switch {
+		case e.status.Registry != Unofficial:
 			c.score += 5 // a registered meaning wins a tie
+		case c.field != "code" && c.field != "phrase" && c.field != "alias" && c.field != "vendor":
+			// A vendor code that only mentions the words in its prose
+			// ranks below registered codes that do the same.
+			c.score = c.score * 3 / 4
 		}
 	}
 
@@ -268,9 +283,14 @@ func (idx *searchIndex) search(query string) []Match {
 	return out
 }
 
+// isClassWord reports whether w is written like a class: "4xx".
+func isClassWord(w string) bool {
+	return len(w) == 3 && w[0] >= '0' && w[0] <= '9' && w[1] == 'x' && w[2] == 'x'
+}
+
 // scoreNumber handles query words that are codes, code prefixes or classes.
 func (idx *searchIndex) scoreNumber(w string, cands []candidate) {
-	if len(w) == 3 && w[1] == 'x' && w[2] == 'x' {
+	if isClassWord(w) {
 		if class, ok := ParseClass(w); ok {
 			for i, e := range idx.entries {
 				if e.status.Class == class {

@@ -145,7 +145,7 @@ func classJSON(c httpstatus.Class) any {
 func renderClass(w io.Writer, t terminal, c httpstatus.Class) {
 	info, _ := c.Info()
 	fmt.Fprintln(w, t.style(c.String()+" "+info.Name, ansiBold+t.classColor(c)))
-	fmt.Fprintln(w, t.dim(specLine(info.Spec)))
+	fmt.Fprint(w, t.dim(wrap(specLine(info.Spec), t.width, "", "")))
 	fmt.Fprintln(w)
 	fmt.Fprint(w, wrap(info.Summary, t.width, "", ""))
 	fmt.Fprintln(w)
@@ -226,7 +226,7 @@ func renderMeaning(w io.Writer, t terminal, s httpstatus.Status) {
 	head := strconv.Itoa(s.Code) + " " + s.Phrase
 	fmt.Fprintln(w, t.style(head, ansiBold+t.classColor(s.Class)))
 	fmt.Fprint(w, wrap(registryLabel(s)+" · "+s.Class.String()+" "+className(s.Class), width, "", ""))
-	fmt.Fprintln(w, t.dim(specLine(s.Spec)))
+	fmt.Fprint(w, t.dim(wrap(specLine(s.Spec), width, "", "")))
 	if len(s.Aliases) > 0 {
 		fmt.Fprint(w, wrap("Also known as: "+strings.Join(s.Aliases, ", "), width, "", "  "))
 	}

@@ -267,6 +267,8 @@ func (s *server) defaultHeader(name string, code int, r *http.Request, size int6
 		return "identity"
 	case "Upload-Draft-Interop-Version":
 		return "6"
+	case "Im":
+		return "feed" // RFC 3229's instance-manipulation name for feed deltas
 	case "Content-Type":
 		return "" // set with the body
 	}
