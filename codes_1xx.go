@@ -77,7 +77,7 @@ var informationalCodes = []Status{
 			{200, "Over HTTP/2 and HTTP/3 a WebSocket is accepted with 200 to an extended CONNECT, because 101 does not exist there."},
 		},
 		Headers: []Header{
-			{"Upgrade", Required, "Names the protocol (or protocols, innermost first) that the connection switches to (RFC 9110 §7.8)."},
+			{"Upgrade", Required, "Names the protocol the connection switches to (several are listed lowest layer first), as RFC 9110 §7.8 requires."},
 			{"Connection", Required, "Must contain the `upgrade` option whenever Upgrade is sent, so that intermediaries do not forward the Upgrade field."},
 			{"Sec-WebSocket-Accept", Optional, "WebSocket only: a hash of the client's Sec-WebSocket-Key that proves the server understood the handshake (RFC 6455 §4.2.2)."},
 		},
@@ -196,7 +196,7 @@ var informationalCodes = []Status{
 			"104 when the client's version is missing or different. A client that knows nothing of 104 skips it like any 1xx and the upload " +
 			"simply goes on without the ability to resume.",
 		Causes: []Advice{
-			{ForClient, "Your client offered a resumable upload: Apple's URLSession adds `Upload-Complete` and `Upload-Draft-Interop-Version` to uploads on iOS 17 and later, and other clients can do the same."},
+			{ForClient, "Your client offered a resumable upload: Apple's URLSession adds the draft's headers to uploads on iOS 17 and later (`Upload-Draft-Interop-Version` with `Upload-Complete`, or the older `Upload-Incomplete` on iOS 17), and other clients can do the same."},
 			{ForServer, "Your server implements the draft (for example tusd's experimental IETF protocol support or SwiftNIO's resumable-upload module) and offered resumption for this upload."},
 		},
 		Fixes: []Advice{
