@@ -27,40 +27,61 @@ var entryCount int
 
 func init() { link() }
 
-// link attaches library constants, fills the primary index and gives every
-// meaning of a shared number the others as Also. It touches only the ~110
-// entries already in memory: nothing is parsed at start-up.
+// link fills the primary index, attaches library constants and gives every
+// meaning of a shared number the others as Also. It walks the ~110 entries
+// already in memory a couple of times and makes a handful of allocations:
+// nothing is parsed at start-up.
 func link() {
-	for _, row := range libraryConstants {
-		if e := findMeaning(row.Code, row.Phrase); e != nil {
-			e.Constants = row.Constants
-		}
-	}
-	var shared []int
+	var extra []*Status // meanings that are not the primary one of their number
 	for g := range groups {
 		for i := range groups[g] {
 			e := &groups[g][i]
 			entryCount++
-			if e.Code < 0 || e.Code > maxCode {
-				continue
-			}
-			if primary[e.Code] == nil {
+			switch {
+			case e.Code < 0 || e.Code > maxCode:
+			case primary[e.Code] == nil:
 				primary[e.Code] = e
-			} else if len(shared) == 0 || shared[len(shared)-1] != e.Code {
-				shared = append(shared, e.Code)
+			default:
+				extra = append(extra, e)
 			}
 		}
 	}
-	for _, code := range shared {
-		meanings := meaningPointers(code)
-		plain := make([]Status, len(meanings))
-		for i, m := range meanings {
-			plain[i] = *m
+	meaningsOf := func(code int) []*Status {
+		out := []*Status{primary[code]}
+		for _, e := range extra {
+			if e.Code == code {
+				out = append(out, e)
+			}
 		}
-		for i, m := range meanings {
+		return out
+	}
+	for _, row := range libraryConstants {
+		if row.Code < 0 || row.Code > maxCode || primary[row.Code] == nil {
+			continue
+		}
+		if e := primary[row.Code]; e.Phrase == row.Phrase {
+			e.Constants = row.Constants
+			continue
+		}
+		for _, e := range extra {
+			if e.Code == row.Code && e.Phrase == row.Phrase {
+				e.Constants = row.Constants
+			}
+		}
+	}
+	for i, e := range extra {
+		if i > 0 && extra[i-1].Code == e.Code {
+			continue // this number was linked with its first extra meaning
+		}
+		ms := meaningsOf(e.Code)
+		plain := make([]Status, len(ms))
+		for k, m := range ms {
+			plain[k] = *m
+		}
+		for k, m := range ms {
 			others := make([]Status, 0, len(plain)-1)
-			others = append(others, plain[:i]...)
-			m.Also = append(others, plain[i+1:]...)
+			others = append(others, plain[:k]...)
+			m.Also = append(others, plain[k+1:]...)
 		}
 	}
 }

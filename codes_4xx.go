@@ -749,7 +749,7 @@ var clientErrorCodes = []Status{
 		Aliases:  []string{"Requested Range Not Satisfiable"},
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.5.17"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.5.17", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.17"},
 		Summary:  "None of the ranges in the request's Range header can be served from the current representation, or the client asked for too many small or overlapping ranges.",
 		Description: "A 416 answers a range request whose ranges all fall outside the selected representation: for bytes, typically every range starts " +
 			"at or beyond the current length. A server may also use it to refuse a Range header with an excessive number of tiny or " +
@@ -796,7 +796,7 @@ var clientErrorCodes = []Status{
 		Phrase:   "Expectation Failed",
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.5.18"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.5.18", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.18"},
 		Summary:  "An expectation in the request's Expect header could not be met by at least one server in the chain.",
 		Description: "The only expectation HTTP defines is 100-continue, in which a client asks for a 100 (Continue) before sending a large " +
 			"body. A server that receives any other expectation MAY answer 417, and an intermediary that cannot honour an expectation " +
@@ -838,7 +838,7 @@ var clientErrorCodes = []Status{
 		RegistryNote: "Reserved by RFC 9110 §15.5.19. RFC 2324, an April 1 joke from 1998, defined 418 \"I'm a teapot\" for its coffee-pot " +
 			"protocol; it has been deployed as a joke so widely that IANA lists 418 as \"(Unused)\" so no real meaning is ever " +
 			"assigned to it, unless 4xx numbers one day run out. The teapot meaning is a separate, unofficial entry.",
-		Spec:    rfc9110("15.5.19"),
+		Spec:    Spec{Document: "RFC 9110", Section: "15.5.19", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.19"},
 		Summary: "418 is reserved in the IANA registry and has no standard meaning; servers that send it are using the \"I'm a teapot\" joke code.",
 		Description: "RFC 2324 (Hyper Text Coffee Pot Control Protocol) was an April Fools' RFC that poked fun at the ways HTTP gets " +
 			"stretched, and its 418 \"I'm a teapot\" ended up implemented in frameworks, easter eggs and test suites. RFC 9110 therefore " +
@@ -876,7 +876,7 @@ var clientErrorCodes = []Status{
 		Phrase:   "Misdirected Request",
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.5.20"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.5.20", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.20"},
 		Summary:  "The request reached a server that cannot or will not answer authoritatively for the target URI on this connection.",
 		Description: "An origin server, or a gateway speaking for it, sends 421 when the target URI does not match an origin it is configured " +
 			"for, or does not fit the connection it arrived on, for example a TLS connection whose certificate or SNI was set up for a " +
@@ -918,7 +918,7 @@ var clientErrorCodes = []Status{
 		Aliases:  []string{"Unprocessable Entity"},
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.5.21"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.5.21", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.21"},
 		Summary:  "The server understood the request's content type and could parse the content, but the instructions or values in it cannot be processed.",
 		Description: "422 sits between 400 and 415: the media type is supported (so not 415) and the body is syntactically valid (so not a " +
 			"parse error), yet the server cannot act on what it says, for example well-formed JSON whose fields fail validation or break a " +
@@ -967,7 +967,7 @@ var clientErrorCodes = []Status{
 		Phrase:   "Locked",
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfcSection("4918", "11.3"),
+		Spec:     Spec{Document: "RFC 4918", Section: "11.3", URL: "https://www.rfc-editor.org/rfc/rfc4918.html#section-11.3"},
 		Summary:  "The source or destination resource of the method is locked (WebDAV), and the request did not hold the lock.",
 		Description: "423 comes from WebDAV (RFC 4918), where a client can take a write lock on a resource with LOCK and must then present the " +
 			"lock token, in the If header, with every request that modifies it. A request that tries to change a locked resource " +
@@ -1013,7 +1013,7 @@ var clientErrorCodes = []Status{
 		Phrase:   "Failed Dependency",
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfcSection("4918", "11.4"),
+		Spec:     Spec{Document: "RFC 4918", Section: "11.4", URL: "https://www.rfc-editor.org/rfc/rfc4918.html#section-11.4"},
 		Summary:  "The method could not be performed on the resource because it depended on another action that failed.",
 		Description: "424 is a WebDAV code (RFC 4918) for all-or-nothing operations. PROPPATCH, for example, applies its property changes " +
 			"atomically: if one change fails, say with 403 on a protected property, every other change in the request is reported as " +
@@ -1056,7 +1056,7 @@ var clientErrorCodes = []Status{
 		Phrase:   "Too Early",
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfcSection("8470", "5.2"),
+		Spec:     Spec{Document: "RFC 8470", Section: "5.2", URL: "https://www.rfc-editor.org/rfc/rfc8470.html#section-5.2"},
 		Summary:  "The server will not risk processing a request that arrived in TLS early data (0-RTT), because it might be a replay.",
 		Description: "TLS 1.3 lets a client that resumes a session send its first request as early data, before the handshake completes, " +
 			"saving a round trip. Early data can be captured and replayed by an attacker, so a server may refuse requests whose repetition " +
@@ -1100,7 +1100,7 @@ var clientErrorCodes = []Status{
 		Phrase:   "Upgrade Required",
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.5.22"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.5.22", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.22"},
 		Summary:  "The server refuses to handle the request over the current protocol but may do so after the client switches to one it names in the Upgrade header.",
 		Description: "A 426 tells the client that the request is fine but the protocol is not: the server MUST send an Upgrade header listing " +
 			"the acceptable protocols in order of preference, and, because Upgrade is hop-by-hop, Connection: upgrade with it. The " +
@@ -1144,7 +1144,7 @@ var clientErrorCodes = []Status{
 		Phrase:   "Precondition Required",
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfcSection("6585", "3"),
+		Spec:     Spec{Document: "RFC 6585", Section: "3", URL: "https://www.rfc-editor.org/rfc/rfc6585.html#section-3"},
 		Summary:  "The origin server requires the request to be conditional, typically with If-Match, and this one was not.",
 		Description: "428 exists to prevent lost updates: one client reads a resource, another changes it, and the first one then writes " +
 			"back its stale copy over the other's work. By insisting that modifying requests carry a precondition such as If-Match " +
@@ -1182,7 +1182,7 @@ var clientErrorCodes = []Status{
 		Phrase:   "Too Many Requests",
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfcSection("6585", "4"),
+		Spec:     Spec{Document: "RFC 6585", Section: "4", URL: "https://www.rfc-editor.org/rfc/rfc6585.html#section-4"},
 		Summary:  "The client has sent too many requests in a given amount of time and is being rate limited.",
 		Description: "429 is the standard rate-limiting answer. RFC 6585 leaves open how the server identifies the client (IP address, API " +
 			"key, user, cookie) and how it counts (per resource, per server, across a cluster); the response SHOULD explain the limit, " +
@@ -1239,7 +1239,7 @@ var clientErrorCodes = []Status{
 		Phrase:   "Request Header Fields Too Large",
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfcSection("6585", "5"),
+		Spec:     Spec{Document: "RFC 6585", Section: "5", URL: "https://www.rfc-editor.org/rfc/rfc6585.html#section-5"},
 		Summary:  "The server will not process the request because its header fields, taken together or one of them alone, are too large.",
 		Description: "Servers cap the size of the header section to bound memory use, and 431 reports that the cap was exceeded, either by " +
 			"the headers as a whole or by a single field; in the latter case the response SHOULD say which field. The client MAY " +
@@ -1285,7 +1285,7 @@ var clientErrorCodes = []Status{
 		Phrase:   "Unavailable For Legal Reasons",
 		Class:    ClientError,
 		Registry: Permanent,
-		Spec:     rfcSection("7725", "3"),
+		Spec:     Spec{Document: "RFC 7725", Section: "3", URL: "https://www.rfc-editor.org/rfc/rfc7725.html#section-3"},
 		Summary:  "Access to the resource is denied as a consequence of a legal demand, such as a court order, takedown notice or government block.",
 		Description: "RFC 7725 defines 451 for content withheld because of a legal demand; the number nods to Ray Bradbury's Fahrenheit 451. " +
 			"The response SHOULD explain in its body the details of the demand: who made it, under which law, and to whom and what it " +

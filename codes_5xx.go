@@ -10,7 +10,7 @@ var serverErrorCodes = []Status{
 		Phrase:   "Internal Server Error",
 		Class:    ServerError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.6.1"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.6.1", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.6.1"},
 		Summary:  "The server hit an unexpected condition, usually a bug or a broken dependency, and could not complete the request.",
 		Description: "500 is the generic server-side failure: RFC 9110 only says the server met an unexpected condition that kept it from fulfilling the request, " +
 			"and it is what a client must assume for any 5xx code it does not recognize. In practice it almost always means the application itself failed " +
@@ -63,7 +63,7 @@ var serverErrorCodes = []Status{
 		Phrase:   "Not Implemented",
 		Class:    ServerError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.6.2"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.6.2", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.6.2"},
 		Summary:  "The server does not support the functionality the request needs, typically a request method it does not recognize at all.",
 		Description: "RFC 9110 defines 501 as the server lacking the functionality required to fulfil the request, and names the typical case: a method the server " +
 			"does not recognize and cannot support for any resource. RFC 9112 also suggests 501 for a transfer coding the server does not understand and for a " +
@@ -111,7 +111,7 @@ var serverErrorCodes = []Status{
 		Phrase:   "Bad Gateway",
 		Class:    ServerError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.6.3"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.6.3", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.6.3"},
 		Summary:  "A gateway or proxy forwarded the request but got an invalid response, or none at all, from the upstream server behind it.",
 		Description: "RFC 9110 reserves 502 for a server acting as a gateway or proxy that received an invalid response from an inbound server. In real deployments " +
 			"the message comes from nginx, HAProxy, a cloud load balancer or a CDN, and \"invalid\" mostly means the upstream refused the connection, reset it, " +
@@ -166,7 +166,7 @@ var serverErrorCodes = []Status{
 		Aliases:  []string{"Service Temporarily Unavailable"},
 		Class:    ServerError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.6.4"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.6.4", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.6.4"},
 		Summary:  "The server cannot handle the request right now because of overload or maintenance, and expects to recover after some delay.",
 		Description: "RFC 9110 defines 503 as a temporary inability to handle the request, because of overload or scheduled maintenance, that should clear up " +
 			"after a while; the server may send Retry-After to say how long to wait. It is the honest answer for planned downtime, load shedding and " +
@@ -223,7 +223,7 @@ var serverErrorCodes = []Status{
 		Aliases:  []string{"Gateway Time-out"},
 		Class:    ServerError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.6.5"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.6.5", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.6.5"},
 		Summary:  "A gateway or proxy reached its timeout before the upstream server it needed to complete the request sent a response.",
 		Description: "RFC 9110 reserves 504 for a server acting as a gateway or proxy that did not get a timely response from an upstream server. The request may " +
 			"still be running behind the proxy: a timed-out POST can have been fully processed, which is why blind retries of unsafe methods are dangerous. " +
@@ -277,7 +277,7 @@ var serverErrorCodes = []Status{
 		Phrase:   "HTTP Version Not Supported",
 		Class:    ServerError,
 		Registry: Permanent,
-		Spec:     rfc9110("15.6.6"),
+		Spec:     Spec{Document: "RFC 9110", Section: "15.6.6", URL: "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.6.6"},
 		Summary:  "The server does not support, or refuses to use, the major HTTP version the request was sent with.",
 		Description: "505 concerns the major version in the request (the 1 in HTTP/1.1): the server cannot or will not answer that version with anything but this error. " +
 			"RFC 9110 asks that the body explain why and list the protocols the server does support. Minor versions do not trigger it: a server receiving a higher " +
@@ -314,7 +314,7 @@ var serverErrorCodes = []Status{
 		Phrase:   "Variant Also Negotiates",
 		Class:    ServerError,
 		Registry: Permanent,
-		Spec:     rfcSection("2295", "8.1"),
+		Spec:     Spec{Document: "RFC 2295", Section: "8.1", URL: "https://www.rfc-editor.org/rfc/rfc2295.html#section-8.1"},
 		Summary:  "The server's transparent content negotiation is misconfigured: the variant it picked is itself set up to negotiate, so negotiation cannot finish.",
 		Description: "506 belongs to Transparent Content Negotiation (RFC 2295), an Experimental protocol in which a server lists the variants of a resource and " +
 			"the best one is chosen from that list. A variant must be a plain end point; if the variant selected turns out to be negotiable too, the process " +
@@ -354,7 +354,7 @@ var serverErrorCodes = []Status{
 		Phrase:   "Insufficient Storage",
 		Class:    ServerError,
 		Registry: Permanent,
-		Spec:     rfcSection("4918", "11.5"),
+		Spec:     Spec{Document: "RFC 4918", Section: "11.5", URL: "https://www.rfc-editor.org/rfc/rfc4918.html#section-11.5"},
 		Summary:  "The server could not complete the method because it cannot store the data the request needs, for example because a disk or quota is full.",
 		Description: "507 comes from WebDAV (RFC 4918): the method could not be performed because the server is unable to store the representation needed " +
 			"to complete it. The RFC treats the condition as temporary, and if the request came from a user action it must not be repeated until the user " +
@@ -391,7 +391,7 @@ var serverErrorCodes = []Status{
 		Phrase:   "Loop Detected",
 		Class:    ServerError,
 		Registry: Permanent,
-		Spec:     rfcSection("5842", "7.2"),
+		Spec:     Spec{Document: "RFC 5842", Section: "7.2", URL: "https://www.rfc-editor.org/rfc/rfc5842.html#section-7.2"},
 		Summary:  "The server stopped a WebDAV operation with `Depth: infinity` because it ran into an infinite loop, and the whole operation failed.",
 		Description: "508 comes from the WebDAV binding extensions (RFC 5842). Bindings let the same resource appear under several paths, so a collection can end up " +
 			"containing itself; a request that walks the whole tree with `Depth: infinity` (PROPFIND, COPY, DELETE, LOCK...) can then go round forever. When the " +
@@ -432,7 +432,7 @@ var serverErrorCodes = []Status{
 		Class:        ServerError,
 		Registry:     Obsolete,
 		RegistryNote: "Defined by RFC 2774, the HTTP Extension Framework, an Experimental RFC that the IESG later moved to Historic (status-change-http-experiments-to-historic); IANA now lists the code as obsoleted.",
-		Spec:         rfcSection("2774", "7"),
+		Spec:         Spec{Document: "RFC 2774", Section: "7", URL: "https://www.rfc-editor.org/rfc/rfc2774.html#section-7"},
 		Summary:      "The request did not meet the server's policy for the mandatory HTTP extensions it requires, under the now-Historic HTTP Extension Framework.",
 		Description: "RFC 2774 proposed a way to declare HTTP extensions in a request (with headers such as Man and Opt and M- prefixed methods like M-GET). " +
 			"510 said the access policy for the resource was not met by the request, and the server was supposed to return what the client needs to send a " +
@@ -467,7 +467,7 @@ var serverErrorCodes = []Status{
 		Phrase:   "Network Authentication Required",
 		Class:    ServerError,
 		Registry: Permanent,
-		Spec:     rfcSection("6585", "6"),
+		Spec:     Spec{Document: "RFC 6585", Section: "6", URL: "https://www.rfc-editor.org/rfc/rfc6585.html#section-6"},
 		Summary:  "A device on the network, typically a captive portal, is intercepting the request because you must log in to or accept the terms of the network first.",
 		Description: "RFC 6585 created 511 for intercepting proxies that control network access, such as the Wi-Fi login pages of hotels, airports and trains. " +
 			"It is not about the site you asked for: the response comes from the network, and the RFC says origin servers should not generate it. The body " +

@@ -29,16 +29,26 @@ type warnCode struct {
 	section string
 }
 
-// warnCodes are the warn-codes of RFC 7234 §5.5, obsoleted with the Warning
-// header itself by RFC 9111.
-var warnCodes = map[int]warnCode{
-	110: {"Response is Stale", "5.5.1"},
-	111: {"Revalidation Failed", "5.5.2"},
-	112: {"Disconnected Operation", "5.5.3"},
-	113: {"Heuristic Expiration", "5.5.4"},
-	199: {"Miscellaneous Warning", "5.5.5"},
-	214: {"Transformation Applied", "5.5.6"},
-	299: {"Miscellaneous Persistent Warning", "5.5.7"},
+// warnCodeOf returns the warn-code of RFC 7234 §5.5 that code is, if any;
+// the Warning header and its codes were obsoleted by RFC 9111.
+func warnCodeOf(code int) (warnCode, bool) {
+	switch code {
+	case 110:
+		return warnCode{"Response is Stale", "5.5.1"}, true
+	case 111:
+		return warnCode{"Revalidation Failed", "5.5.2"}, true
+	case 112:
+		return warnCode{"Disconnected Operation", "5.5.3"}, true
+	case 113:
+		return warnCode{"Heuristic Expiration", "5.5.4"}, true
+	case 199:
+		return warnCode{"Miscellaneous Warning", "5.5.5"}, true
+	case 214:
+		return warnCode{"Transformation Applied", "5.5.6"}, true
+	case 299:
+		return warnCode{"Miscellaneous Persistent Warning", "5.5.7"}, true
+	}
+	return warnCode{}, false
 }
 
 // Describe answers for any number someone may take for a status code:
@@ -97,7 +107,7 @@ func unassigned(code int, class Class) Status {
 		s.Body = BodyForbidden
 		s.Example = "HTTP/1.1 " + c + " \r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
 	}
-	if w, ok := warnCodes[code]; ok {
+	if w, ok := warnCodeOf(code); ok {
 		s.Summary = fmt.Sprintf("%s is not an assigned status code but a warn-code of the obsolete Warning header (%q); as a status it would be treated as %d %s.",
 			c, w.text, fallback.Code, fallback.Phrase)
 		s.Description = fmt.Sprintf("You have most likely seen %s in a header such as `Warning: %s - %q`. "+

@@ -55,6 +55,7 @@ var fieldNames = [...]string{fieldPhrase: "phrase", fieldAlias: "alias", fieldVe
 // " word " finds whole words).
 type searchEntry struct {
 	status *Status
+	code   string // the code as text, for code-prefix queries
 	phrase string
 	alias  []string
 	fields [fieldCount]string
@@ -77,13 +78,16 @@ var (
 	index     *searchIndex
 )
 
-// stopWords are dropped from queries: they occur everywhere and people add
-// them to questions ("what is http status 404").
-var stopWords = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "to": true, "is": true, "in": true,
-	"for": true, "and": true, "or": true, "on": true, "my": true, "it": true, "with": true,
-	"what": true, "why": true, "does": true, "do": true, "mean": true, "means": true,
-	"http": true, "status": true, "code": true, "response": true, "i": true, "get": true,
+// isStopWord reports whether w is dropped from queries: words that occur
+// everywhere and that people add to questions ("what is http status
+// 404"). A switch rather than a map, so that nothing is built at start-up.
+func isStopWord(w string) bool {
+	switch w {
+	case "a", "an", "the", "of", "to", "is", "in", "for", "and", "or", "on", "my", "it", "with",
+		"what", "why", "does", "do", "mean", "means", "http", "status", "code", "response", "i", "get":
+		return true
+	}
+	return false
 }
 
 // normalize lower-cases s and turns every run of non-alphanumerics into a
@@ -117,6 +121,7 @@ func buildIndex() *searchIndex {
 		s := &all[i]
 		e := &idx.entries[i]
 		e.status = s
+		e.code = strconv.Itoa(s.Code)
 		e.phrase = normalize(s.Phrase)
 		aliases := make([]string, 0, len(s.Aliases))
 		for _, a := range s.Aliases {
@@ -192,7 +197,7 @@ func (idx *searchIndex) search(query string) []Match {
 	norm := normalize(query)
 	var words []string
 	for _, w := range strings.Fields(norm) {
-		if !stopWords[w] {
+		if !isStopWord(w) {
 			words = append(words, w)
 		}
 	}
@@ -210,15 +215,20 @@ func (idx *searchIndex) search(query string) []Match {
 		idx.scoreNumber(w, cands)
 		idx.scoreWord(w, cands)
 	}
+	// matchedWords counts, per entry, how many query words it contains;
+	// seen marks the entries already counted for the current word.
 	matchedWords := make([]int, len(idx.entries))
-	for _, w := range words {
-		seen := make(map[int]bool)
-		for _, p := range idx.postings(w) {
-			if !seen[p.entry] {
-				seen[p.entry] = true
+	seen := make([]int, len(idx.entries))
+	for wi, w := range words {
+		if isClassWord(w) {
+			continue
+		}
+		idx.eachPosting(w, func(p posting) {
+			if seen[p.entry] != wi+1 {
+				seen[p.entry] = wi + 1
 				matchedWords[p.entry]++
 			}
-		}
+		})
 	}
 	for i := range idx.entries {
 		e := &idx.entries[i]
@@ -245,7 +255,7 @@ func (idx *searchIndex) search(query string) []Match {
 				break
 			}
 		}
-		if len(words) > 1 {
+		if len(words) > 1 && matchedWords[i] == len(words) {
 			// The query as a run of words, the last one possibly a prefix
 			// ("rate limit" in "rate limited").
 			run := strings.TrimSuffix(content, " ")
@@ -268,18 +278,28 @@ func (idx *searchIndex) search(query string) []Match {
 		}
 	}
 
-	var out []Match
+	// Sort the indices of the hits, not the Matches: a Match holds a whole
+	// Status, too big to swap around.
+	var hits []int
 	for i, c := range cands {
 		if c.best > 0 {
-			out = append(out, Match{Status: *idx.entries[i].status, Score: c.score, Field: c.field})
+			hits = append(hits, i)
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Score != out[b].Score {
-			return out[a].Score > out[b].Score
+	sort.SliceStable(hits, func(a, b int) bool {
+		ca, cb := &cands[hits[a]], &cands[hits[b]]
+		if ca.score != cb.score {
+			return ca.score > cb.score
 		}
-		return out[a].Status.Code < out[b].Status.Code
+		return idx.entries[hits[a]].status.Code < idx.entries[hits[b]].status.Code
 	})
+	if len(hits) == 0 {
+		return nil
+	}
+	out := make([]Match, len(hits))
+	for k, i := range hits {
+		out[k] = Match{Status: *idx.entries[i].status, Score: cands[i].score, Field: cands[i].field}
+	}
 	return out
 }
 
@@ -292,8 +312,8 @@ func isClassWord(w string) bool {
 func (idx *searchIndex) scoreNumber(w string, cands []candidate) {
 	if isClassWord(w) {
 		if class, ok := ParseClass(w); ok {
-			for i, e := range idx.entries {
-				if e.status.Class == class {
+			for i := range idx.entries {
+				if idx.entries[i].status.Class == class {
 					cands[i].add(scoreClass, "class")
 				}
 			}
@@ -304,8 +324,9 @@ func (idx *searchIndex) scoreNumber(w string, cands []candidate) {
 	if err != nil || len(w) > 3 {
 		return
 	}
-	for i, e := range idx.entries {
-		code := strconv.Itoa(e.status.Code)
+	for i := range idx.entries {
+		e := &idx.entries[i]
+		code := e.code
 		switch {
 		case e.status.Code == n && len(w) == 3:
 			cands[i].add(scoreCode, "code")
@@ -327,36 +348,38 @@ func (idx *searchIndex) scoreWord(w string, cands []candidate) {
 	if len(w) < 3 {
 		return
 	}
-	for _, p := range idx.prefixPostings(w) {
-		for f := 0; f < fieldCount; f++ {
-			if p.fields&(1<<f) != 0 {
-				cands[p.entry].add(wordWeights[f]/2, fieldNames[f])
+	i := sort.SearchStrings(idx.sorted, w)
+	for ; i < len(idx.sorted) && strings.HasPrefix(idx.sorted[i], w); i++ {
+		if idx.sorted[i] == w {
+			continue
+		}
+		for _, p := range idx.words[idx.sorted[i]] {
+			for f := 0; f < fieldCount; f++ {
+				if p.fields&(1<<f) != 0 {
+					cands[p.entry].add(wordWeights[f]/2, fieldNames[f])
+				}
 			}
 		}
 	}
 }
 
-// postings returns the postings of w and, for words of three letters or
-// more, of every longer word it is a prefix of.
-func (idx *searchIndex) postings(w string) []posting {
-	ps := idx.words[w]
-	if len(w) >= 3 {
-		ps = append(ps[:len(ps):len(ps)], idx.prefixPostings(w)...)
+// eachPosting calls f with the postings of w and, for words of three
+// letters or more, of every longer word it is a prefix of.
+func (idx *searchIndex) eachPosting(w string, f func(posting)) {
+	for _, p := range idx.words[w] {
+		f(p)
 	}
-	return ps
-}
-
-// prefixPostings returns the postings of the words that w is a strict
-// prefix of.
-func (idx *searchIndex) prefixPostings(w string) []posting {
-	var out []posting
+	if len(w) < 3 {
+		return
+	}
 	i := sort.SearchStrings(idx.sorted, w)
 	for ; i < len(idx.sorted) && strings.HasPrefix(idx.sorted[i], w); i++ {
 		if idx.sorted[i] != w {
-			out = append(out, idx.words[idx.sorted[i]]...)
+			for _, p := range idx.words[idx.sorted[i]] {
+				f(p)
+			}
 		}
 	}
-	return out
 }
 
 // containsAll reports whether the padded text holds every word, each as a
