@@ -20,6 +20,7 @@ work=bench/.work
 mkdir -p "$work"
 go build -o "$work/httpstatus" ./cmd/httpstatus
 go build -o "$work/hello" ./bench/hello
+go build -o "$work/hellohttp" ./bench/hellohttp
 
 # elapsed_ns CMD...: run the command $runs times, print the total in ns.
 elapsed_ns() {
@@ -31,14 +32,16 @@ elapsed_ns() {
 }
 
 "$work/httpstatus" 404 >/dev/null; "$work/hello" >/dev/null   # warm the page cache
-ratios=()
+ratios=() floor=()
+ms() { awk -v t="$1" -v n="$runs" 'BEGIN { printf "%.2f", t / n / 1e6 }'; }
 for r in $(seq "$rounds"); do
   a=$(elapsed_ns "$work/httpstatus" 404)
   b=$(elapsed_ns "$work/hello")
+  c=$(elapsed_ns "$work/hellohttp")
   ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", a / b }')
-  printf 'round %d: httpstatus 404 %.2f ms/run, hello %.2f ms/run, ratio %s\n' \
-    "$r" "$(awk -v a="$a" -v n="$runs" 'BEGIN { print a / n / 1e6 }')" \
-    "$(awk -v b="$b" -v n="$runs" 'BEGIN { print b / n / 1e6 }')" "$ratio"
-  ratios+=("$ratio")
+  f=$(awk -v c="$c" -v b="$b" 'BEGIN { printf "%.3f", c / b }')
+  echo "round $r: httpstatus 404 $(ms "$a") ms, hello $(ms "$b") ms, hello+net/http $(ms "$c") ms; ratio $ratio (net/http floor $f)"
+  ratios+=("$ratio") floor+=("$f")
 done
-printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "median ratio httpstatus/hello %.3f (aim: <= 1.5)\n", v[int((NR + 1) / 2)] }'
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] }'; }
+echo "median ratio httpstatus/hello $(median "${ratios[@]}") (aim: <= 1.5); hello+net/http/hello $(median "${floor[@]}")"
