@@ -53,6 +53,10 @@ func newListCommand(e *env) *cobra.Command {
 	return cmd
 }
 
+func rowOf(s httpstatus.Status) listRow {
+	return listRow{s.Code, s.Phrase, s.Class, s.Registry, s.Vendor, s.Summary}
+}
+
 func runList(e *env, opts *listOptions, which string) error {
 	var class httpstatus.Class
 	if which != "all" {
@@ -76,7 +80,7 @@ func runList(e *env, opts *listOptions, which string) error {
 	case opts.json:
 		out := make([]listRow, len(rows))
 		for i, s := range rows {
-			out[i] = listRow{s.Code, s.Phrase, s.Class, s.Registry, s.Vendor, s.Summary}
+			out[i] = rowOf(s)
 		}
 		return writeJSON(e.stdout, out)
 	case opts.csv:

@@ -14,15 +14,12 @@ type searchOptions struct {
 	limit int
 }
 
-// searchResult is one line of 'search --json'.
+// searchResult is one line of 'search --json': the list fields plus how
+// the code matched.
 type searchResult struct {
-	Code     int                 `json:"code"`
-	Phrase   string              `json:"phrase"`
-	Registry httpstatus.Registry `json:"registry"`
-	Vendor   string              `json:"vendor"`
-	Summary  string              `json:"summary"`
-	Matched  string              `json:"matched"`
-	Score    int                 `json:"score"`
+	listRow
+	Matched string `json:"matched"`
+	Score   int    `json:"score"`
 }
 
 func newSearchCommand(e *env) *cobra.Command {
@@ -72,7 +69,7 @@ func runSearch(e *env, opts *searchOptions, query string) error {
 		out := make([]searchResult, len(shown))
 		for i, m := range shown {
 			s := m.Status
-			out[i] = searchResult{s.Code, s.Phrase, s.Registry, s.Vendor, s.Summary, m.Field, m.Score}
+			out[i] = searchResult{rowOf(s), m.Field, m.Score}
 		}
 		return writeJSON(e.stdout, out)
 	}
