@@ -202,6 +202,9 @@ func (o *statusOptions) checkAgainstCodes(q url.Values) error {
 		if final < 200 && final != 101 {
 			final = o.then
 		}
+		if o.hasBody && len(o.body) == 0 && final == http.StatusPartialContent {
+			return errors.New("a 206 response carries part of a body, and body= is empty")
+		}
 		if o.hasBody && bodyForbidden(final) {
 			return fmt.Errorf("a %d response cannot carry a body (RFC 9110), so body= cannot be used with it", final)
 		}
