@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"io"
 	"mime/multipart"
@@ -53,7 +54,12 @@ type representation struct {
 	contentType []string
 	body        []byte
 	length      []string // Content-Length when precomputed, else nil
+	etag        []string // an entity tag that differs between representations
+	negotiated  bool     // chosen by Accept, so the response must say Vary: Accept
 }
+
+// varyAccept is the Vary value of negotiated default bodies.
+var varyAccept = []string{"Accept"}
 
 // Shared Content-Type values.
 var (
@@ -71,6 +77,7 @@ type codeInfo struct {
 	json    []byte            // the default JSON body
 	html    []byte            // the default HTML body
 	single  []choice          // the parsed form of /status/{code}
+	etags   [3][]string       // entity tags of the text, JSON and HTML bodies
 }
 
 // buildCodeTable prepares every valid code.
@@ -85,7 +92,9 @@ func buildCodeTable() *[600]*codeInfo {
 		js, _ := jsonBody(code, entry)
 		var page bytes.Buffer
 		defaultPage.Execute(&page, entry)
-		t[code] = &codeInfo{entry: entry, text: []byte(text), textLen: []string{strconv.Itoa(len(text))}, json: js, html: page.Bytes(), single: []choice{{code, 1}}}
+		c := strconv.Itoa(code)
+		t[code] = &codeInfo{entry: entry, text: []byte(text), textLen: []string{strconv.Itoa(len(text))}, json: js, html: page.Bytes(), single: []choice{{code, 1}},
+			etags: [3][]string{{`"` + c + `-text"`}, {`"` + c + `-json"`}, {`"` + c + `-html"`}}}
 	}
 	return &t
 }
@@ -114,9 +123,16 @@ func (s *server) writeFinal(w http.ResponseWriter, r *http.Request, code int, o 
 		if hd.Requirement == httpstatus.Optional {
 			continue
 		}
+		if textproto.CanonicalMIMEHeaderKey(hd.Name) == "Etag" {
+			h["Etag"] = rep.etag
+			continue
+		}
 		if v := s.defaultHeader(hd.Name, code, r, int64(len(rep.body)), ranges); v != "" {
 			h.Set(hd.Name, v)
 		}
+	}
+	if rep.negotiated {
+		h["Vary"] = varyAccept
 	}
 	if code == http.StatusTooManyRequests {
 		setRateLimitHeaders(h, 60, 0, 5, 60)
@@ -244,8 +260,6 @@ func (s *server) defaultHeader(name string, code int, r *http.Request, size int6
 			return `<https://www.rfc-editor.org/rfc/rfc7725.html>; rel="blocked-by"`
 		}
 		return "</static/site.css>; rel=preload; as=style"
-	case "Etag":
-		return `"httpstatus-` + strconv.Itoa(code) + `"`
 	case "Last-Modified":
 		return "Mon, 02 Jan 2006 15:04:05 GMT"
 	case "Cache-Control":
@@ -287,26 +301,30 @@ var defaultPage = template.Must(template.New("status").Parse(`<!doctype html>
 // (JSON, HTML or plain text; type=json forces JSON).
 func (s *server) representationFor(r *http.Request, code int, info *codeInfo, o *statusOptions) representation {
 	if o.hasBody {
+		h := fnv.New64a()
+		h.Write(o.body)
+		etag := []string{`W/"` + strconv.FormatUint(h.Sum64(), 36) + `"`}
 		if o.bodyJSON {
-			return representation{contentType: appJSON, body: o.body}
+			return representation{contentType: appJSON, body: o.body, etag: etag}
 		}
-		return representation{contentType: textPlain, body: o.body}
+		return representation{contentType: textPlain, body: o.body, etag: etag}
+	}
+	if o.typeJSON {
+		return representation{contentType: appJSON, body: info.json, etag: info.etags[1]}
 	}
 	kind := "text/plain"
-	if o.typeJSON {
-		kind = "application/json"
-	} else if a := r.Header["Accept"]; len(a) > 0 && a[0] != "*/*" {
+	if a := r.Header["Accept"]; len(a) > 0 && a[0] != "*/*" {
 		if k := negotiate(strings.Join(a, ","), defaultOffers); k != "" {
 			kind = k
 		}
 	}
 	switch kind {
 	case "application/json":
-		return representation{contentType: appJSON, body: info.json}
+		return representation{contentType: appJSON, body: info.json, etag: info.etags[1], negotiated: true}
 	case "text/html":
-		return representation{contentType: textHTML, body: info.html}
+		return representation{contentType: textHTML, body: info.html, etag: info.etags[2], negotiated: true}
 	}
-	return representation{contentType: textPlain, body: info.text, length: info.textLen}
+	return representation{contentType: textPlain, body: info.text, length: info.textLen, etag: info.etags[0], negotiated: true}
 }
 
 // defaultOffers are the types of the default body, preferred first.

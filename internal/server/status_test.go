@@ -165,6 +165,19 @@ func TestContentNegotiation(t *testing.T) {
 	if !strings.Contains(body, `"code":404`) {
 		t.Errorf("type=json: %q", body)
 	}
+	// Negotiated bodies say so, and each representation has its own tag.
+	text, _ := call(t, "GET", ts.URL+"/status/200", nil, nil)
+	js, _ := call(t, "GET", ts.URL+"/status/200", http.Header{"Accept": {"application/json"}}, nil)
+	if text.Header.Get("Vary") != "Accept" || js.Header.Get("Vary") != "Accept" {
+		t.Errorf("negotiated bodies without Vary: Accept: %q %q", text.Header.Get("Vary"), js.Header.Get("Vary"))
+	}
+	if text.Header.Get("ETag") == "" || text.Header.Get("ETag") == js.Header.Get("ETag") {
+		t.Errorf("text and JSON share the entity tag %q", text.Header.Get("ETag"))
+	}
+	custom, _ := get(t, ts.URL+"/status/200?body=hi")
+	if custom.Header.Get("Vary") != "" || !strings.HasPrefix(custom.Header.Get("ETag"), `W/"`) {
+		t.Errorf("custom body: Vary %q ETag %q", custom.Header.Get("Vary"), custom.Header.Get("ETag"))
+	}
 }
 
 func TestStatusOptions(t *testing.T) {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -62,7 +63,7 @@ func (s *server) switchProtocols(w http.ResponseWriter, r *http.Request, o *stat
 		typ, msg, err := conn.Read(readCtx)
 		stop()
 		if err != nil {
-			if ctx.Err() != nil || readCtx.Err() != nil {
+			if errors.Is(err, context.DeadlineExceeded) {
 				conn.Close(websocket.StatusGoingAway, "idle or session time limit reached")
 			}
 			return
