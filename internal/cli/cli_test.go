@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/httpstatus/httpstatus/internal/export"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -263,7 +265,7 @@ func TestExport(t *testing.T) {
 
 	out, _, code = run(t, nil, "export", "--format", "csv")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if code != 0 || err != nil || len(rows) != 111 || len(rows[0]) != len(csvHeader) {
+	if code != 0 || err != nil || len(rows) != 111 || len(rows[0]) != len(export.CSVHeader) {
 		t.Errorf("export csv: exit %d, err %v, %d rows", code, err, len(rows))
 	}
 

@@ -34,5 +34,12 @@ func (s *server) addRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("/anything", s.handleAnything)
 	mux.HandleFunc("/anything/", s.handleAnything)
 
+	// The catalogue as a JSON API and downloads.
+	mux.HandleFunc("/api/v1/codes", s.handleAPICodes)
+	mux.HandleFunc("/api/v1/codes/{code}", s.handleAPICode)
+	mux.HandleFunc("/api/v1/search", s.handleAPISearch)
+	mux.HandleFunc("/codes.json", s.handleCodesJSON)
+	mux.HandleFunc("/codes.csv", s.handleCodesCSV)
+
 	mux.HandleFunc("/", s.handleNotFound)
 }

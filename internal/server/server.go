@@ -88,6 +88,7 @@ type server struct {
 	windows  *windowCounts // /ratelimit's per-key counters
 	handler  http.Handler  // the routes inside the middleware
 	codes    *[600]*codeInfo
+	api      *catalogueAPI // the JSON API's answers, rendered once
 }
 
 // NewServer returns the whole httpstatus service as one handler.
@@ -97,7 +98,7 @@ func NewServer(opts Options) http.Handler {
 
 func newServer(opts Options) *server {
 	opts = opts.Defaults()
-	s := &server{opts: opts, log: opts.Logger, windows: newWindowCounts(10000), codes: buildCodeTable()}
+	s := &server{opts: opts, log: opts.Logger, windows: newWindowCounts(10000), codes: buildCodeTable(), api: buildCatalogueAPI()}
 	if opts.RateLimit > 0 {
 		s.limiter = newIPLimiter(opts.RateLimit, opts.RateBurst, 10000)
 	}
