@@ -64,8 +64,10 @@ func (s *server) handleStatusMissing(w http.ResponseWriter, r *http.Request) {
 	s.fail(w, r, http.StatusNotFound, "no such endpoint %s: /status takes one segment, /status/{codes}", clip(r.URL.Path))
 }
 
+// handleNotFound answers paths the service does not have: the site's own
+// 404 page for browsers, the JSON error for everything else.
 func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) {
-	s.fail(w, r, http.StatusNotFound, "no such endpoint %s", clip(r.URL.Path))
+	s.notFoundPage(w, r, "")
 }
 
 // /ratelimit bounds.

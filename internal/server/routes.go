@@ -41,5 +41,9 @@ func (s *server) addRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("/codes.json", s.handleCodesJSON)
 	mux.HandleFunc("/codes.csv", s.handleCodesCSV)
 
-	mux.HandleFunc("/", s.handleNotFound)
+	// The reference site: / lists every code, /{code} and /{class} are
+	// pages, anything else gets the site's 404 page (or JSON error).
+	mux.HandleFunc("/search", s.handleSearchPage)
+	mux.HandleFunc("/static/{file}", s.handleStatic)
+	mux.HandleFunc("/", s.handleIndex)
 }

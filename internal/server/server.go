@@ -89,6 +89,7 @@ type server struct {
 	handler  http.Handler  // the routes inside the middleware
 	codes    *[600]*codeInfo
 	api      *catalogueAPI // the JSON API's answers, rendered once
+	site     *site         // the reference site's pages, rendered once
 }
 
 // NewServer returns the whole httpstatus service as one handler.
@@ -98,7 +99,7 @@ func NewServer(opts Options) http.Handler {
 
 func newServer(opts Options) *server {
 	opts = opts.Defaults()
-	s := &server{opts: opts, log: opts.Logger, windows: newWindowCounts(10000), codes: buildCodeTable(), api: buildCatalogueAPI()}
+	s := &server{opts: opts, log: opts.Logger, windows: newWindowCounts(10000), codes: buildCodeTable(), api: buildCatalogueAPI(), site: buildSite()}
 	if opts.RateLimit > 0 {
 		s.limiter = newIPLimiter(opts.RateLimit, opts.RateBurst, 10000)
 	}

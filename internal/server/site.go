@@ -1,0 +1,306 @@
+package server
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"html/template"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/httpstatus/httpstatus"
+)
+
+// webFiles holds the site's templates and static assets, compiled into the
+// binary: the site needs no files and no CDN at run time.
+//
+//go:embed web/templates/*.html web/static/*
+var webFiles embed.FS
+
+// page is everything a site template may use; each page fills its part.
+type page struct {
+	Title       string
+	Description string
+	Query       string
+	Classes     []httpstatus.ClassInfo
+
+	Registered, Unofficial int         // index
+	Groups                 []classList // index
+	Info                   httpstatus.ClassInfo
+	Entries                []httpstatus.Status // class page
+	Code                   int                 // code page
+	Meanings               []httpstatus.Status
+	Prev, Next             int
+	Matches                []httpstatus.Match // search page
+	Path, Detail           string             // not-found page
+}
+
+type classList struct {
+	Info    httpstatus.ClassInfo
+	Entries []httpstatus.Status
+}
+
+// audienceTitle names advice groups on code pages, the caller first.
+type audienceTitle struct {
+	Audience httpstatus.Audience
+	Title    string
+}
+
+var audienceTitles = []audienceTitle{
+	{httpstatus.ForClient, "If you are calling the URL"},
+	{httpstatus.ForServer, "If you run the server"},
+	{httpstatus.ForAnyone, "Either side"},
+}
+
+var siteFuncs = template.FuncMap{
+	"registryLabel": siteRegistryLabel,
+	"paragraphs":    func(s string) []string { return strings.Split(s, "\n\n") },
+	"phraseOf": func(code int) string {
+		if s, ok := httpstatus.Lookup(code); ok {
+			return s.Phrase
+		}
+		return ""
+	},
+	"constants": func(c httpstatus.Constants) [][2]string {
+		var out [][2]string
+		for _, row := range [][2]string{{"Go", c.Go}, {"Python", c.Python}, {"JavaScript", c.JavaScript}, {"Java", c.Java},
+			{"C#", c.CSharp}, {"Rust", c.Rust}, {"Ruby", c.Ruby}, {"PHP", c.PHP}} {
+			if row[1] != "" {
+				out = append(out, row)
+			}
+		}
+		return out
+	},
+	"wire":      func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") },
+	"audiences": func() []audienceTitle { return audienceTitles },
+}
+
+// siteRegistryLabel says in words what a code's registry standing is.
+func siteRegistryLabel(s httpstatus.Status) string {
+	switch s.Registry {
+	case httpstatus.Permanent:
+		if s.Deprecated {
+			return "Registered, deprecated"
+		}
+		return "Registered"
+	case httpstatus.Temporary:
+		return "Temporary registration (expires " + s.Expires + ")"
+	case httpstatus.Reserved:
+		return "Reserved, unused"
+	case httpstatus.Obsolete:
+		return "Registered, obsolete"
+	case httpstatus.Unofficial:
+		return "Unofficial: " + s.Vendor
+	}
+	return "Unassigned"
+}
+
+// site holds the pages rendered at start-up and the templates for the ones
+// rendered on demand (unassigned numbers, search results, not found).
+type site struct {
+	tmpl   map[string]*template.Template
+	pages  map[string]*static // by path
+	assets map[string]*static // by file name under /static/
+}
+
+func buildSite() *site {
+	st := &site{tmpl: map[string]*template.Template{}, pages: map[string]*static{}, assets: map[string]*static{}}
+	for _, name := range []string{"index", "code", "class", "search", "notfound"} {
+		st.tmpl[name] = template.Must(template.New("layout").Funcs(siteFuncs).ParseFS(webFiles, "web/templates/layout.html", "web/templates/"+name+".html"))
+	}
+	classes := httpstatus.Classes()
+	all := httpstatus.All()
+	index := page{Title: "HTTP status codes explained", Description: "Every HTTP status code: meaning, causes, fixes, headers and specs.", Classes: classes}
+	for _, info := range classes {
+		var entries []httpstatus.Status
+		for _, s := range all {
+			if s.Class == info.Class {
+				entries = append(entries, s)
+			}
+		}
+		index.Groups = append(index.Groups, classList{info, entries})
+		st.pages["/"+info.Class.String()] = st.render("class", page{Title: info.Class.String() + " " + info.Name,
+			Description: info.Summary, Classes: classes, Info: info, Entries: entries})
+	}
+	for _, s := range all {
+		if s.Registry == httpstatus.Unofficial {
+			index.Unofficial++
+		} else {
+			index.Registered++
+		}
+	}
+	var outside []httpstatus.Status
+	for _, s := range all {
+		if !s.Class.Valid() {
+			outside = append(outside, s)
+		}
+	}
+	if len(outside) > 0 {
+		index.Groups = append(index.Groups, classList{httpstatus.ClassInfo{Class: 9, Name: "outside 100-599",
+			Summary: "Unofficial codes some services send although RFC 9110 allows only 100-599."}, outside})
+	}
+	st.pages["/"] = st.render("index", index)
+	codes := make([]int, 0, len(all))
+	for _, s := range all {
+		if len(codes) == 0 || codes[len(codes)-1] != s.Code {
+			codes = append(codes, s.Code)
+		}
+	}
+	for i, code := range codes {
+		p := st.codePage(code)
+		if i > 0 {
+			p.Prev = codes[i-1]
+		}
+		if i+1 < len(codes) {
+			p.Next = codes[i+1]
+		}
+		st.pages["/"+strconv.Itoa(code)] = st.render("code", p)
+	}
+	files, _ := fs.ReadDir(webFiles, "web/static")
+	for _, f := range files {
+		b, _ := webFiles.ReadFile("web/static/" + f.Name())
+		ctype := mime.TypeByExtension(path.Ext(f.Name()))
+		st.assets[f.Name()] = newStatic(ctype, b)
+	}
+	return st
+}
+
+// codePage is the page of a code: every meaning the catalogue has for it,
+// or its Describe answer for an unassigned number.
+func (st *site) codePage(code int) page {
+	meanings := httpstatus.Meanings(code)
+	if len(meanings) == 0 {
+		if s, err := httpstatus.Describe(code); err == nil {
+			meanings = []httpstatus.Status{s}
+		}
+	}
+	title := strconv.Itoa(code)
+	desc := ""
+	if len(meanings) > 0 {
+		title += " " + meanings[0].Phrase
+		desc = meanings[0].Summary
+	}
+	return page{Title: title, Description: desc, Classes: httpstatus.Classes(), Code: code, Meanings: meanings}
+}
+
+// render executes a page template; a failure is a bug caught by tests.
+func (st *site) render(name string, p page) *static {
+	var buf bytes.Buffer
+	if err := st.tmpl[name].ExecuteTemplate(&buf, "layout", p); err != nil {
+		panic("httpstatus: rendering " + name + ": " + err.Error())
+	}
+	return newStatic("text/html; charset=utf-8", buf.Bytes())
+}
+
+// pageSecurity are the headers every HTML page carries: a strict CSP (no
+// inline script, nothing from other origins), no framing, no sniffing.
+var pageSecurity = map[string][]string{
+	"Content-Security-Policy": {"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+	"Referrer-Policy":         {"strict-origin-when-cross-origin"},
+	"X-Frame-Options":         {"DENY"},
+}
+
+func servePage(w http.ResponseWriter, r *http.Request, st *static, code int) {
+	h := w.Header()
+	for k, v := range pageSecurity {
+		h[k] = v
+	}
+	if code == http.StatusOK {
+		st.serve(w, r)
+		return
+	}
+	h["Content-Type"] = st.contentType
+	h["Content-Length"] = st.length
+	h["X-Content-Type-Options"] = noSniff
+	h.Set("Cache-Control", "no-cache")
+	w.WriteHeader(code)
+	if r.Method != http.MethodHead {
+		w.Write(st.body)
+	}
+}
+
+// handleIndex serves / and the pages of codes and classes (/404, /4xx).
+func (s *server) handleIndex(w http.ResponseWriter, r *http.Request) {
+	p := s.site.pages[r.URL.Path]
+	seg := strings.TrimPrefix(r.URL.Path, "/")
+	numeric := p == nil && allDigits(seg) && len(seg) <= 3
+	if p == nil && !numeric {
+		s.handleNotFound(w, r)
+		return
+	}
+	if !s.allowMethods(w, r, http.MethodGet, http.MethodHead) || !s.onlyParams(w, r) {
+		return
+	}
+	if p != nil {
+		servePage(w, r, p, http.StatusOK)
+		return
+	}
+	code, _ := strconv.Atoi(seg)
+	_, err := httpstatus.Describe(code)
+	var notCode *httpstatus.NotStatusCodeError
+	if errors.As(err, &notCode) {
+		s.notFoundPage(w, r, notCode.Reason+". "+notCode.Detail)
+		return
+	}
+	servePage(w, r, s.site.render("code", s.site.codePage(code)), http.StatusOK)
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// handleSearchPage is /search?q=: results that work without JavaScript.
+func (s *server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
+	if !s.allowMethods(w, r, http.MethodGet, http.MethodHead) || !s.onlyParams(w, r, "q") {
+		return
+	}
+	q := r.URL.Query().Get("q")
+	if len(q) > maxQuery {
+		s.fail(w, r, http.StatusBadRequest, "q is %d bytes; at most %d are allowed", len(q), maxQuery)
+		return
+	}
+	p := page{Title: "Search", Description: "Search HTTP status codes", Classes: httpstatus.Classes(), Query: q}
+	if strings.TrimSpace(q) != "" {
+		p.Title = "Search: " + q
+		p.Matches = httpstatus.Search(q)
+	}
+	servePage(w, r, s.site.render("search", p), http.StatusOK)
+}
+
+// handleStatic serves the embedded assets.
+func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) {
+	if !s.allowMethods(w, r, http.MethodGet, http.MethodHead) {
+		return
+	}
+	if a := s.site.assets[r.PathValue("file")]; a != nil {
+		a.serve(w, r)
+		return
+	}
+	s.handleNotFound(w, r)
+}
+
+// notFoundPage answers 404 with the site's own page for browsers and the
+// JSON error for everything else.
+func (s *server) notFoundPage(w http.ResponseWriter, r *http.Request, detail string) {
+	if negotiate(r.Header.Get("Accept"), []string{"application/json", "text/html"}) != "text/html" {
+		if detail == "" {
+			detail = "no such endpoint " + clip(r.URL.Path)
+		}
+		s.fail(w, r, http.StatusNotFound, "%s", detail)
+		return
+	}
+	p := page{Title: "Not found", Classes: httpstatus.Classes(), Path: r.URL.Path, Detail: detail}
+	servePage(w, r, s.site.render("notfound", p), http.StatusNotFound)
+}
