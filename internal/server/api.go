@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -9,45 +10,141 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/andybalholm/brotli"
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/internal/export"
 )
 
 // static is a response rendered once at start-up and served from memory,
-// with an entity tag so that clients revalidate with a 304.
+// compressed ahead of time with brotli and gzip, each encoding with its own
+// entity tag so that clients revalidate with a 304.
 type static struct {
-	contentType []string
-	body        []byte
-	length      []string
-	etag        []string
+	contentType  []string
+	variants     [3]encoded // identity, gzip, br
+	compress     sync.Once  // fills the gzip and br variants at first need
+	compressible bool
 }
 
+// encoded is one content-coding of a static body.
+type encoded struct {
+	body     []byte
+	length   []string
+	etag     []string
+	encoding []string // Content-Encoding; nil for identity
+}
+
+// Indexes of static.variants.
+const (
+	identity = iota
+	gzipped
+	brotlied
+)
+
+// minCompress is the smallest body worth compressing.
+const minCompress = 512
+
+// newStatic prepares a body for serving: its entity tag now and, for
+// bodies large enough to gain from it, gzip and brotli encodings made the
+// first time a client accepts them (so start-up stays fast).
 func newStatic(contentType string, body []byte) *static {
+	st := newUncompressed(contentType, body)
+	st.compressible = len(body) >= minCompress
+	return st
+}
+
+// compressed makes the gzip and brotli variants once.
+func (st *static) compressed() {
+	st.compress.Do(func() {
+		body := st.variants[identity].body
+		tag := strings.Trim(st.variants[identity].etag[0], `"`)
+		var gz, br bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		zw.Write(body)
+		zw.Close()
+		bw := brotli.NewWriterLevel(&br, 8)
+		bw.Write(body)
+		bw.Close()
+		st.variants[gzipped] = encoded{gz.Bytes(), []string{strconv.Itoa(gz.Len())}, []string{`"` + tag + `-gz"`}, []string{"gzip"}}
+		st.variants[brotlied] = encoded{br.Bytes(), []string{strconv.Itoa(br.Len())}, []string{`"` + tag + `-br"`}, []string{"br"}}
+	})
+}
+
+// newUncompressed prepares a body served once: only its entity tag.
+func newUncompressed(contentType string, body []byte) *static {
+	st := &static{contentType: []string{contentType}}
 	sum := sha256.Sum256(body)
-	return &static{
-		contentType: []string{contentType},
-		body:        body,
-		length:      []string{strconv.Itoa(len(body))},
-		etag:        []string{`"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`},
+	st.variants[identity] = encoded{body: body, length: []string{strconv.Itoa(len(body))},
+		etag: []string{`"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`}}
+	return st
+}
+
+// varyEncoding is the Vary value of compressible static responses.
+var varyEncoding = []string{"Accept-Encoding"}
+
+// pick returns the variant the client's Accept-Encoding allows, brotli
+// first: it is the smallest.
+func (st *static) pick(r *http.Request) *encoded {
+	if !st.compressible {
+		return &st.variants[identity]
 	}
+	switch negotiateEncoding(r.Header.Get("Accept-Encoding")) {
+	case "br":
+		st.compressed()
+		return &st.variants[brotlied]
+	case "gzip":
+		st.compressed()
+		return &st.variants[gzipped]
+	}
+	return &st.variants[identity]
+}
+
+// negotiateEncoding picks br, gzip or "" (identity) from Accept-Encoding,
+// honouring q=0 refusals.
+func negotiateEncoding(header string) string {
+	if header == "" {
+		return ""
+	}
+	best, bestQ := "", 0.0
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		q := 1.0
+		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+				q = f
+			}
+		}
+		if (name == "br" || name == "gzip") && q > bestQ || name == "br" && q == bestQ && q > 0 {
+			best, bestQ = name, q
+		}
+	}
+	return best
 }
 
 // serve writes the response, or 304 when the client already has it.
 func (st *static) serve(w http.ResponseWriter, r *http.Request) {
+	v := st.pick(r)
 	h := w.Header()
-	h["Etag"] = st.etag
+	h["Etag"] = v.etag
 	h["Cache-Control"] = apiCacheControl
-	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, st.etag[0]) {
+	if st.compressible {
+		h["Vary"] = varyEncoding
+	}
+	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatches(inm, v.etag[0]) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	h["Content-Type"] = st.contentType
-	h["Content-Length"] = st.length
+	h["Content-Length"] = v.length
+	if v.encoding != nil {
+		h["Content-Encoding"] = v.encoding
+	}
 	h["X-Content-Type-Options"] = noSniff
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		w.Write(st.body)
+		w.Write(v.body)
 	}
 }
 

@@ -187,13 +187,24 @@ func (st *site) codePage(code int) page {
 	return page{Title: title, Description: desc, Classes: httpstatus.Classes(), Code: code, Meanings: meanings}
 }
 
-// render executes a page template; a failure is a bug caught by tests.
+// render executes a page template for a page kept in memory, compressed
+// once; a failure is a bug caught by tests.
 func (st *site) render(name string, p page) *static {
+	return newStatic("text/html; charset=utf-8", st.execute(name, p))
+}
+
+// renderNow renders a page for one request (search results, unassigned
+// numbers, not found): not worth compressing ahead of time.
+func (st *site) renderNow(name string, p page) *static {
+	return newUncompressed("text/html; charset=utf-8", st.execute(name, p))
+}
+
+func (st *site) execute(name string, p page) []byte {
 	var buf bytes.Buffer
 	if err := st.tmpl[name].ExecuteTemplate(&buf, "layout", p); err != nil {
 		panic("httpstatus: rendering " + name + ": " + err.Error())
 	}
-	return newStatic("text/html; charset=utf-8", buf.Bytes())
+	return buf.Bytes()
 }
 
 // pageSecurity are the headers every HTML page carries: a strict CSP (no
@@ -213,13 +224,18 @@ func servePage(w http.ResponseWriter, r *http.Request, st *static, code int) {
 		st.serve(w, r)
 		return
 	}
+	v := st.pick(r)
 	h["Content-Type"] = st.contentType
-	h["Content-Length"] = st.length
+	h["Content-Length"] = v.length
+	if v.encoding != nil {
+		h["Content-Encoding"] = v.encoding
+		h["Vary"] = varyEncoding
+	}
 	h["X-Content-Type-Options"] = noSniff
 	h.Set("Cache-Control", "no-cache")
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {
-		w.Write(st.body)
+		w.Write(v.body)
 	}
 }
 
@@ -246,7 +262,7 @@ func (s *server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		s.notFoundPage(w, r, notCode.Reason+". "+notCode.Detail)
 		return
 	}
-	servePage(w, r, s.site.render("code", s.site.codePage(code)), http.StatusOK)
+	servePage(w, r, s.site.renderNow("code", s.site.codePage(code)), http.StatusOK)
 }
 
 func allDigits(s string) bool {
@@ -276,7 +292,7 @@ func (s *server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		p.Title = "Search: " + q
 		p.Matches = httpstatus.Search(q)
 	}
-	servePage(w, r, s.site.render("search", p), http.StatusOK)
+	servePage(w, r, s.site.renderNow("search", p), http.StatusOK)
 }
 
 // handleStatic serves the embedded assets.
@@ -302,5 +318,5 @@ func (s *server) notFoundPage(w http.ResponseWriter, r *http.Request, detail str
 		return
 	}
 	p := page{Title: "Not found", Classes: httpstatus.Classes(), Path: r.URL.Path, Detail: detail}
-	servePage(w, r, s.site.render("notfound", p), http.StatusNotFound)
+	servePage(w, r, s.site.renderNow("notfound", p), http.StatusNotFound)
 }
