@@ -71,3 +71,25 @@ func ExampleClassOf() {
 	// Output:
 	// 5xx Server Error 500
 }
+
+func ExampleConstants_List() {
+	s, _ := httpstatus.Lookup(404)
+	for _, c := range s.Constants.List()[:2] {
+		fmt.Println(c.Language, c.Name)
+	}
+	// Output:
+	// Go http.StatusNotFound
+	// Python HTTPStatus.NOT_FOUND
+}
+
+func ExampleStatus_Standing() {
+	for _, code := range []int{404, 104, 418, 499} {
+		s, _ := httpstatus.Lookup(code)
+		fmt.Println(code, s.Standing())
+	}
+	// Output:
+	// 404 Registered
+	// 104 Temporary registration, expires 2026-11-13
+	// 418 Reserved (unused)
+	// 499 Unofficial: nginx (also seen in Cloudflare logs)
+}

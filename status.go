@@ -196,3 +196,49 @@ type Constants struct {
 	Ruby       string `json:"ruby,omitempty"`       // Rack/Rails status symbol
 	PHP        string `json:"php,omitempty"`        // Symfony HttpFoundation Response
 }
+
+// Standing says in a few words where the code stands: "Registered",
+// "Registered (deprecated)", "Temporary registration, expires 2026-11-13",
+// "Reserved (unused)", "Registered, obsolete", "Unofficial: nginx" or
+// "Unassigned". The CLI and the site print it under the phrase.
+func (s Status) Standing() string {
+	switch s.Registry {
+	case Permanent:
+		if s.Deprecated {
+			return "Registered (deprecated)"
+		}
+		return "Registered"
+	case Temporary:
+		return "Temporary registration, expires " + s.Expires
+	case Reserved:
+		return "Reserved (unused)"
+	case Obsolete:
+		return "Registered, obsolete"
+	case Unofficial:
+		return "Unofficial: " + s.Vendor
+	case Unassigned:
+		return "Unassigned"
+	}
+	return string(s.Registry)
+}
+
+// NamedConstant is one library's name for a code.
+type NamedConstant struct {
+	Language string // as people write it: "Go", "C#", ...
+	Name     string
+}
+
+// List returns the constants that are set, in a fixed order of languages.
+func (c Constants) List() []NamedConstant {
+	all := [...]NamedConstant{
+		{"Go", c.Go}, {"Python", c.Python}, {"JavaScript", c.JavaScript}, {"Java", c.Java},
+		{"C#", c.CSharp}, {"Rust", c.Rust}, {"Ruby", c.Ruby}, {"PHP", c.PHP},
+	}
+	var out []NamedConstant
+	for _, nc := range all {
+		if nc.Name != "" {
+			out = append(out, nc)
+		}
+	}
+	return out
+}

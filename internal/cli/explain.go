@@ -172,28 +172,6 @@ func specLine(sp httpstatus.Spec) string {
 	return doc
 }
 
-// registryLabel says in words what the registry standing is.
-func registryLabel(s httpstatus.Status) string {
-	switch s.Registry {
-	case httpstatus.Permanent:
-		if s.Deprecated {
-			return "Registered (deprecated)"
-		}
-		return "Registered"
-	case httpstatus.Temporary:
-		return "Temporary registration, expires " + s.Expires
-	case httpstatus.Reserved:
-		return "Reserved (unused)"
-	case httpstatus.Obsolete:
-		return "Registered, obsolete"
-	case httpstatus.Unofficial:
-		return "Unofficial: " + s.Vendor
-	case httpstatus.Unassigned:
-		return "Unassigned"
-	}
-	return string(s.Registry)
-}
-
 // renderEntry lays out every meaning of a number for a terminal.
 func renderEntry(w io.Writer, t terminal, s httpstatus.Status) {
 	meanings := append([]httpstatus.Status{s}, s.Also...)
@@ -225,7 +203,7 @@ func renderMeaning(w io.Writer, t terminal, s httpstatus.Status) {
 	width := t.width
 	head := strconv.Itoa(s.Code) + " " + s.Phrase
 	fmt.Fprintln(w, t.style(head, ansiBold+t.classColor(s.Class)))
-	fmt.Fprint(w, wrap(registryLabel(s)+" · "+s.Class.String()+" "+className(s.Class), width, "", ""))
+	fmt.Fprint(w, wrap(s.Standing()+" · "+s.Class.String()+" "+className(s.Class), width, "", ""))
 	fmt.Fprint(w, t.dim(wrap(specLine(s.Spec), width, "", "")))
 	if len(s.Aliases) > 0 {
 		fmt.Fprint(w, wrap("Also known as: "+strings.Join(s.Aliases, ", "), width, "", "  "))
@@ -269,10 +247,10 @@ func renderMeaning(w io.Writer, t terminal, s httpstatus.Status) {
 	fmt.Fprint(w, wrap("Retry: "+s.Retry, width, "  ", "    "))
 	fmt.Fprint(w, wrap("Sent by: "+joinSenders(s.SentBy), width, "  ", "    "))
 	fmt.Fprintln(w)
-	if c := constantRows(s.Constants); len(c) > 0 {
+	if c := s.Constants.List(); len(c) > 0 {
 		fmt.Fprintln(w, t.bold("Constants"))
-		for _, row := range c {
-			fmt.Fprintf(w, "  %-11s %s\n", row[0], row[1])
+		for _, nc := range c {
+			fmt.Fprintf(w, "  %-11s %s\n", nc.Language, nc.Name)
 		}
 		fmt.Fprintln(w)
 	}
@@ -335,19 +313,4 @@ func joinSenders(ss []httpstatus.Sender) string {
 		parts[i] = string(s)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// constantRows lists the constants that are set, in a fixed order.
-func constantRows(c httpstatus.Constants) [][2]string {
-	all := [][2]string{
-		{"Go", c.Go}, {"Python", c.Python}, {"JavaScript", c.JavaScript}, {"Java", c.Java},
-		{"C#", c.CSharp}, {"Rust", c.Rust}, {"Ruby", c.Ruby}, {"PHP", c.PHP},
-	}
-	out := all[:0]
-	for _, row := range all {
-		if row[1] != "" {
-			out = append(out, row)
-		}
-	}
-	return out
 }

@@ -93,7 +93,7 @@ func listRegistry(s httpstatus.Status) string {
 
 func markdownEntry(w io.Writer, s httpstatus.Status) {
 	fmt.Fprintf(w, "\n## %d %s\n\n", s.Code, s.Phrase)
-	fmt.Fprintf(w, "*%s · %s*", registryLabel(s), s.Class)
+	fmt.Fprintf(w, "*%s · %s*", s.Standing(), s.Class)
 	if s.Spec.URL != "" {
 		fmt.Fprintf(w, " · [%s](%s)", strings.TrimSpace(s.Spec.Document+" §"+s.Spec.Section), s.Spec.URL)
 	} else if s.Spec.Document != "" {
@@ -137,10 +137,10 @@ func markdownEntry(w io.Writer, s httpstatus.Status) {
 	}
 	fmt.Fprintf(w, "\n- Cacheable by default: %s\n- Body: %s\n- Retry: %s\n- Sent by: %s\n",
 		yesNo(s.Cacheable), s.Body, s.Retry, joinSenders(s.SentBy))
-	if rows := constantRows(s.Constants); len(rows) > 0 {
+	if list := s.Constants.List(); len(list) > 0 {
 		fmt.Fprintln(w, "\n| Language | Constant |\n|---|---|")
-		for _, r := range rows {
-			fmt.Fprintf(w, "| %s | `%s` |\n", r[0], r[1])
+		for _, nc := range list {
+			fmt.Fprintf(w, "| %s | `%s` |\n", nc.Language, nc.Name)
 		}
 	}
 	if s.Example != "" {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/export"
 	"github.com/spf13/cobra"
 )
 
@@ -13,16 +14,6 @@ type listOptions struct {
 	unofficial bool
 	json       bool
 	csv        bool
-}
-
-// listRow is one code of 'list --json' and 'list --csv'.
-type listRow struct {
-	Code     int                 `json:"code"`
-	Phrase   string              `json:"phrase"`
-	Class    httpstatus.Class    `json:"class"`
-	Registry httpstatus.Registry `json:"registry"`
-	Vendor   string              `json:"vendor"`
-	Summary  string              `json:"summary"`
 }
 
 func newListCommand(e *env) *cobra.Command {
@@ -53,10 +44,6 @@ func newListCommand(e *env) *cobra.Command {
 	return cmd
 }
 
-func rowOf(s httpstatus.Status) listRow {
-	return listRow{s.Code, s.Phrase, s.Class, s.Registry, s.Vendor, s.Summary}
-}
-
 func runList(e *env, opts *listOptions, which string) error {
 	var class httpstatus.Class
 	if which != "all" {
@@ -78,9 +65,9 @@ func runList(e *env, opts *listOptions, which string) error {
 	}
 	switch {
 	case opts.json:
-		out := make([]listRow, len(rows))
+		out := make([]export.Row, len(rows))
 		for i, s := range rows {
-			out[i] = rowOf(s)
+			out[i] = export.RowOf(s)
 		}
 		return writeJSON(e.stdout, out)
 	case opts.csv:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/export"
 	"github.com/spf13/cobra"
 )
 
@@ -17,7 +18,7 @@ type searchOptions struct {
 // searchResult is one line of 'search --json': the list fields plus how
 // the code matched.
 type searchResult struct {
-	listRow
+	export.Row
 	Matched string `json:"matched"`
 	Score   int    `json:"score"`
 }
@@ -69,7 +70,7 @@ func runSearch(e *env, opts *searchOptions, query string) error {
 		out := make([]searchResult, len(shown))
 		for i, m := range shown {
 			s := m.Status
-			out[i] = searchResult{rowOf(s), m.Field, m.Score}
+			out[i] = searchResult{export.RowOf(s), m.Field, m.Score}
 		}
 		return writeJSON(e.stdout, out)
 	}

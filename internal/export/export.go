@@ -12,6 +12,22 @@ import (
 	"github.com/httpstatus/httpstatus"
 )
 
+// Row is the short form of an entry that lists and search results use
+// (CLI --json and --csv, the API's search answer).
+type Row struct {
+	Code     int                 `json:"code"`
+	Phrase   string              `json:"phrase"`
+	Class    httpstatus.Class    `json:"class"`
+	Registry httpstatus.Registry `json:"registry"`
+	Vendor   string              `json:"vendor"`
+	Summary  string              `json:"summary"`
+}
+
+// RowOf shortens an entry to a Row.
+func RowOf(s httpstatus.Status) Row {
+	return Row{s.Code, s.Phrase, s.Class, s.Registry, s.Vendor, s.Summary}
+}
+
 // Primaries returns one entry per number, other meanings nested in Also.
 func Primaries() []httpstatus.Status {
 	var out []httpstatus.Status

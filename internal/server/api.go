@@ -309,14 +309,9 @@ type searchAnswer struct {
 }
 
 type searchMatch struct {
-	Code     int                 `json:"code"`
-	Phrase   string              `json:"phrase"`
-	Class    httpstatus.Class    `json:"class"`
-	Registry httpstatus.Registry `json:"registry"`
-	Vendor   string              `json:"vendor"`
-	Summary  string              `json:"summary"`
-	Matched  string              `json:"matched"`
-	Score    int                 `json:"score"`
+	export.Row
+	Matched string `json:"matched"`
+	Score   int    `json:"score"`
 }
 
 // maxQuery bounds a search query.
@@ -339,8 +334,7 @@ func (s *server) handleAPISearch(w http.ResponseWriter, r *http.Request) {
 	matches := httpstatus.Search(q)
 	ans := searchAnswer{Query: q, Count: len(matches), Results: make([]searchMatch, len(matches))}
 	for i, m := range matches {
-		st := m.Status
-		ans.Results[i] = searchMatch{st.Code, st.Phrase, st.Class, st.Registry, st.Vendor, st.Summary, m.Field, m.Score}
+		ans.Results[i] = searchMatch{export.RowOf(m.Status), m.Field, m.Score}
 	}
 	writeJSON(w, http.StatusOK, ans)
 }

@@ -57,46 +57,15 @@ var audienceTitles = []audienceTitle{
 }
 
 var siteFuncs = template.FuncMap{
-	"registryLabel": siteRegistryLabel,
-	"paragraphs":    func(s string) []string { return strings.Split(s, "\n\n") },
+	"paragraphs": func(s string) []string { return strings.Split(s, "\n\n") },
 	"phraseOf": func(code int) string {
 		if s, ok := httpstatus.Lookup(code); ok {
 			return s.Phrase
 		}
 		return ""
 	},
-	"constants": func(c httpstatus.Constants) [][2]string {
-		var out [][2]string
-		for _, row := range [][2]string{{"Go", c.Go}, {"Python", c.Python}, {"JavaScript", c.JavaScript}, {"Java", c.Java},
-			{"C#", c.CSharp}, {"Rust", c.Rust}, {"Ruby", c.Ruby}, {"PHP", c.PHP}} {
-			if row[1] != "" {
-				out = append(out, row)
-			}
-		}
-		return out
-	},
 	"wire":      func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") },
 	"audiences": func() []audienceTitle { return audienceTitles },
-}
-
-// siteRegistryLabel says in words what a code's registry standing is.
-func siteRegistryLabel(s httpstatus.Status) string {
-	switch s.Registry {
-	case httpstatus.Permanent:
-		if s.Deprecated {
-			return "Registered, deprecated"
-		}
-		return "Registered"
-	case httpstatus.Temporary:
-		return "Temporary registration (expires " + s.Expires + ")"
-	case httpstatus.Reserved:
-		return "Reserved, unused"
-	case httpstatus.Obsolete:
-		return "Registered, obsolete"
-	case httpstatus.Unofficial:
-		return "Unofficial: " + s.Vendor
-	}
-	return "Unassigned"
 }
 
 // site holds the pages rendered at start-up and the templates for the ones
