@@ -178,6 +178,7 @@ type catalogueAPI struct {
 	byCode         map[int]*static // every code the API answers with 200
 	lists          map[listKey]*static
 	codesJSON      *static
+	openAPI        *static
 	codesCSV       *static
 }
 
@@ -214,6 +215,8 @@ func buildCatalogueAPI() *catalogueAPI {
 			api.lists[listKey{class, unofficial}] = api.renderList(class, unofficial)
 		}
 	}
+	spec, _ := webFiles.ReadFile("web/openapi.json")
+	api.openAPI = newStatic("application/json", spec)
 	b, _ := json.MarshalIndent(export.Primaries(), "", "  ")
 	api.codesJSON = newStatic("application/json", append(b, '\n'))
 	var csvBuf bytes.Buffer
@@ -342,6 +345,13 @@ func (s *server) handleAPISearch(w http.ResponseWriter, r *http.Request) {
 func (s *server) handleCodesJSON(w http.ResponseWriter, r *http.Request) {
 	if s.allowMethods(w, r, http.MethodGet, http.MethodHead) && s.onlyParams(w, r) {
 		s.api.codesJSON.serve(w, r)
+	}
+}
+
+// handleOpenAPI serves the OpenAPI 3.1 description of every endpoint.
+func (s *server) handleOpenAPI(w http.ResponseWriter, r *http.Request) {
+	if s.allowMethods(w, r, http.MethodGet, http.MethodHead) && s.onlyParams(w, r) {
+		s.api.openAPI.serve(w, r)
 	}
 }
 

@@ -38,6 +38,7 @@ func (s *server) addRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("/api/v1/codes", s.handleAPICodes)
 	mux.HandleFunc("/api/v1/codes/{code}", s.handleAPICode)
 	mux.HandleFunc("/api/v1/search", s.handleAPISearch)
+	mux.HandleFunc("/api/v1/openapi.json", s.handleOpenAPI)
 	mux.HandleFunc("/codes.json", s.handleCodesJSON)
 	mux.HandleFunc("/codes.csv", s.handleCodesCSV)
 

@@ -18,7 +18,7 @@ import (
 // webFiles holds the site's templates and static assets, compiled into the
 // binary: the site needs no files and no CDN at run time.
 //
-//go:embed web/templates/*.html web/static/*
+//go:embed web/templates/*.html web/static/* web/openapi.json
 var webFiles embed.FS
 
 // page is everything a site template may use; each page fills its part.

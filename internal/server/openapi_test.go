@@ -1,0 +1,90 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/pb33f/libopenapi"
+	validator "github.com/pb33f/libopenapi-validator"
+)
+
+// TestOpenAPIDocumentIsValid checks the document served at
+// /api/v1/openapi.json with an OpenAPI 3.1 validator.
+func TestOpenAPIDocumentIsValid(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	resp, body := get(t, ts.URL+"/api/v1/openapi.json")
+	if resp.StatusCode != 200 {
+		t.Fatalf("/api/v1/openapi.json: %d", resp.StatusCode)
+	}
+	doc, err := libopenapi.NewDocument([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := doc.BuildV3Model(); err != nil {
+		t.Fatalf("the document does not build: %v", err)
+	}
+	v, errs := validator.NewValidator(doc)
+	if len(errs) > 0 {
+		t.Fatalf("validator: %v", errs)
+	}
+	if ok, verrs := v.ValidateDocument(); !ok {
+		for _, e := range verrs {
+			t.Errorf("invalid: %s: %s", e.Message, e.Reason)
+		}
+	}
+}
+
+// examplePath fills a templated path with a value the route accepts.
+func examplePath(p string) string {
+	return strings.NewReplacer("{codes}", "200", "{list}", "200,201", "{n}", "2", "{seconds}", "0", "{user}", "u", "{passwd}", "p",
+		"{etag}", "abc", "{code}", "404", "{file}", "site.css", "{page}", "404").Replace(p)
+}
+
+// TestOpenAPIMatchesTheRoutes checks both directions: every documented path
+// answers (neither 404 nor 405 for its documented methods), and every
+// route in routes.go is documented.
+func TestOpenAPIMatchesTheRoutes(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	raw, err := os.ReadFile("web/openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			m := strings.ToUpper(method)
+			resp, body := call(t, m, ts.URL+examplePath(path), http.Header{"Authorization": {"Bearer x"}}, nil)
+			if resp.StatusCode == 405 || (resp.StatusCode == 404 && strings.Contains(body, "no such endpoint")) {
+				t.Errorf("documented %s %s answers %d", m, path, resp.StatusCode)
+			}
+		}
+	}
+	src, err := os.ReadFile("routes.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := map[string]bool{"/": true, "/status/": true, "/anything/": true} // prefix routes, covered by /{page}, /status/{codes}, /anything
+	for p := range doc.Paths {
+		documented[p] = true
+	}
+	var missing []string
+	for _, m := range regexp.MustCompile(`mux\.HandleFunc\("([^"]+)"`).FindAllStringSubmatch(string(src), -1) {
+		if !documented[m[1]] {
+			missing = append(missing, m[1])
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("routes not in the OpenAPI document: %v", missing)
+	}
+}
