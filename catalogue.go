@@ -27,12 +27,15 @@ var entryCount int
 
 func init() { link() }
 
+// extra lists the meanings that are not the primary one of their number
+// (about a dozen), in catalogue order; filled by link.
+var extra []*Status
+
 // link fills the primary index, attaches library constants and gives every
 // meaning of a shared number the others as Also. It walks the ~110 entries
-// already in memory a couple of times and makes a handful of allocations:
-// nothing is parsed at start-up.
+// already in memory a couple of times and makes a few dozen small
+// allocations: nothing is parsed at start-up.
 func link() {
-	var extra []*Status // meanings that are not the primary one of their number
 	for g := range groups {
 		for i := range groups[g] {
 			e := &groups[g][i]
@@ -46,34 +49,16 @@ func link() {
 			}
 		}
 	}
-	meaningsOf := func(code int) []*Status {
-		out := []*Status{primary[code]}
-		for _, e := range extra {
-			if e.Code == code {
-				out = append(out, e)
-			}
-		}
-		return out
-	}
 	for _, row := range libraryConstants {
-		if row.Code < 0 || row.Code > maxCode || primary[row.Code] == nil {
-			continue
-		}
-		if e := primary[row.Code]; e.Phrase == row.Phrase {
+		if e := findMeaning(row.Code, row.Phrase); e != nil {
 			e.Constants = row.Constants
-			continue
-		}
-		for _, e := range extra {
-			if e.Code == row.Code && e.Phrase == row.Phrase {
-				e.Constants = row.Constants
-			}
 		}
 	}
 	for i, e := range extra {
 		if i > 0 && extra[i-1].Code == e.Code {
 			continue // this number was linked with its first extra meaning
 		}
-		ms := meaningsOf(e.Code)
+		ms := meaningPointers(e.Code)
 		plain := make([]Status, len(ms))
 		for k, m := range ms {
 			plain[k] = *m
@@ -86,14 +71,15 @@ func link() {
 	}
 }
 
-// meaningPointers returns every entry for code, in catalogue order.
+// meaningPointers returns every entry for code, the primary one first.
 func meaningPointers(code int) []*Status {
-	var out []*Status
-	for g := range groups {
-		for i := range groups[g] {
-			if groups[g][i].Code == code {
-				out = append(out, &groups[g][i])
-			}
+	if code < 0 || code > maxCode || primary[code] == nil {
+		return nil
+	}
+	out := []*Status{primary[code]}
+	for _, e := range extra {
+		if e.Code == code {
+			out = append(out, e)
 		}
 	}
 	return out
@@ -101,8 +87,14 @@ func meaningPointers(code int) []*Status {
 
 // findMeaning returns the entry with this code and phrase, or nil.
 func findMeaning(code int, phrase string) *Status {
-	for _, e := range meaningPointers(code) {
-		if e.Phrase == phrase {
+	if code < 0 || code > maxCode || primary[code] == nil {
+		return nil
+	}
+	if primary[code].Phrase == phrase {
+		return primary[code]
+	}
+	for _, e := range extra {
+		if e.Code == code && e.Phrase == phrase {
 			return e
 		}
 	}

@@ -16,11 +16,10 @@ while getopts "n:r:" o; do
   esac
 done
 cd "$(dirname "$0")/.."
-work=bench/.work
-mkdir -p "$work"
-go build -o "$work/httpstatus" ./cmd/httpstatus
-go build -o "$work/hello" ./bench/hello
-go build -o "$work/hellohttp" ./bench/hellohttp
+. bench/lib.sh
+build httpstatus ./cmd/httpstatus
+build hello ./bench/hello
+build hellohttp ./bench/hellohttp
 
 # elapsed_ns CMD...: run the command $runs times, print the total in ns.
 elapsed_ns() {

@@ -13,25 +13,22 @@ while getopts "d:r:z" o; do
   esac
 done
 cd "$(dirname "$0")/.."
-work=bench/.work
-mkdir -p "$work"
-go build -o "$work/httpstatus" ./cmd/httpstatus
-go build -o "$work/baseline" ./bench/baseline
+. bench/lib.sh
+build httpstatus ./cmd/httpstatus
+build baseline ./bench/baseline
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-"$work/httpstatus" serve --addr 127.0.0.1:18090 --log-level warn &
-pids+=($!)
-for _ in $(seq 50); do curl -fs http://127.0.0.1:18090/healthz >/dev/null && break; sleep 0.1; done
+start "$work/httpstatus" serve --addr 127.0.0.1:18090 --log-level warn
+wait_for http://127.0.0.1:18090/healthz
 
 enc=identity hdr=() base=()
 if [ -n "$compressed" ]; then enc=br; hdr=(-H 'Accept-Encoding: br'); base=(-encoding br); fi
 curl -fs -H "Accept-Encoding: $enc" http://127.0.0.1:18090/404 -o "$work/404.page"
 echo "page /404: $(wc -c < "$work/404.page") bytes ($enc)"
-"$work/baseline" -addr 127.0.0.1:18080 -file "$work/404.page" -type 'text/html; charset=utf-8' ${base[@]+"${base[@]}"} &
-pids+=($!)
-for _ in $(seq 50); do curl -fs -o /dev/null http://127.0.0.1:18080/ && break; sleep 0.1; done
+start "$work/baseline" -addr 127.0.0.1:18080 -file "$work/404.page" -type 'text/html; charset=utf-8' ${base[@]+"${base[@]}"}
+wait_for http://127.0.0.1:18080/
 
 echo "== /404 throughput against the baseline serving the same bytes (A = httpstatus, B = baseline)"
 bench/ratio.sh -d "$dur" -r "$rounds" ${hdr[@]+"${hdr[@]}"} http://127.0.0.1:18090/404 http://127.0.0.1:18080/

@@ -19,23 +19,16 @@ while getopts "d:r:n:" o; do
   esac
 done
 cd "$(dirname "$0")/.."
-work=bench/.work
-mkdir -p "$work"
-go build -o "$work/httpstatus" ./cmd/httpstatus
-go build -o "$work/baseline" ./bench/baseline
-go build -o "$work/sleepers" ./bench/sleepers
+. bench/lib.sh
+build httpstatus ./cmd/httpstatus
+build baseline ./bench/baseline
+build sleepers ./bench/sleepers
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-"$work/httpstatus" serve --addr 127.0.0.1:18090 --max-sleepers $((sleepers + 100)) --log-level warn &
-pids+=($!); server=$!
-"$work/baseline" -addr 127.0.0.1:18080 &
-pids+=($!)
-for url in http://127.0.0.1:18090/healthz http://127.0.0.1:18080/; do
-  for _ in $(seq 50); do curl -fs "$url" >/dev/null && break; sleep 0.1; done
-done
+start "$work/httpstatus" serve --addr 127.0.0.1:18090 --max-sleepers $((sleepers + 100)) --log-level warn
+server=${pids[-1]}
+start "$work/baseline" -addr 127.0.0.1:18080
+wait_for http://127.0.0.1:18090/healthz
+wait_for http://127.0.0.1:18080/
 
 echo "== /status/200 throughput against the baseline (A = httpstatus, B = baseline)"
 bench/ratio.sh -d "$dur" -r "$rounds" http://127.0.0.1:18090/status/200 http://127.0.0.1:18080/

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/export"
 	"github.com/spf13/cobra"
 )
 
@@ -123,22 +124,15 @@ func writeJSON(w io.Writer, v any) error {
 
 func classJSON(c httpstatus.Class) any {
 	info, _ := c.Info()
-	type row struct {
-		Code     int                 `json:"code"`
-		Phrase   string              `json:"phrase"`
-		Registry httpstatus.Registry `json:"registry"`
-		Vendor   string              `json:"vendor"`
-		Summary  string              `json:"summary"`
-	}
-	var codes []row
+	var codes []export.Row
 	for _, s := range httpstatus.All() {
 		if s.Class == c {
-			codes = append(codes, row{s.Code, s.Phrase, s.Registry, s.Vendor, s.Summary})
+			codes = append(codes, export.RowOf(s))
 		}
 	}
 	return struct {
 		httpstatus.ClassInfo
-		Codes []row `json:"codes"`
+		Codes []export.Row `json:"codes"`
 	}{info, codes}
 }
 

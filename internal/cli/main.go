@@ -131,7 +131,6 @@ func newRootCommand(e *env) *cobra.Command {
 	})
 	root.SetVersionTemplate("httpstatus {{.Version}}\n")
 	root.AddCommand(newExplainCommand(e), newSearchCommand(e), newListCommand(e), newExportCommand(e), newServeCommand(e))
-	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }
 

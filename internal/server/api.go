@@ -184,7 +184,8 @@ type catalogueAPI struct {
 
 func buildCatalogueAPI() *catalogueAPI {
 	api := &catalogueAPI{byCode: make(map[int]*static)}
-	for _, s := range export.Primaries() {
+	primaries := export.Primaries()
+	for _, s := range primaries {
 		all, _ := json.Marshal(s)
 		api.withUnofficial = append(api.withUnofficial, all)
 		var off []byte
@@ -217,7 +218,7 @@ func buildCatalogueAPI() *catalogueAPI {
 	}
 	spec, _ := webFiles.ReadFile("web/openapi.json")
 	api.openAPI = newStatic("application/json", spec)
-	b, _ := json.MarshalIndent(export.Primaries(), "", "  ")
+	b, _ := json.MarshalIndent(primaries, "", "  ")
 	api.codesJSON = newStatic("application/json", append(b, '\n'))
 	var csvBuf bytes.Buffer
 	export.WriteCSV(&csvBuf)

@@ -223,10 +223,11 @@ func (s *server) handleDelay(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, http.StatusBadRequest, "delay %q is neither seconds (1.5) nor a duration (1500ms)", clip(v))
 			return
 		}
-		d = time.Duration(secs * float64(time.Second))
-		if secs > s.opts.MaxDelay.Seconds() {
-			d = s.opts.MaxDelay + 1
+		if secs < 0 || secs > s.opts.MaxDelay.Seconds() {
+			s.fail(w, r, http.StatusBadRequest, "delay %s must be from 0 to the maximum %v", clip(v), s.opts.MaxDelay)
+			return
 		}
+		d = time.Duration(secs * float64(time.Second))
 	}
 	if d < 0 || d > s.opts.MaxDelay {
 		s.fail(w, r, http.StatusBadRequest, "delay %s must be from 0 to the maximum %v", clip(v), s.opts.MaxDelay)

@@ -232,7 +232,7 @@ var errUnsatisfiable = errors.New("range not satisfiable")
 // It returns nil ranges (serve the whole representation) when the header
 // is absent or not a byte range it understands, as RFC 9110 §14.2 lets a
 // server ignore such a header; errUnsatisfiable when no range overlaps the
-// representation. Overlapping or too many ranges are refused as
+// representation. More than 16 ranges are refused as
 // unsatisfiable too, to stop amplification.
 func parseRange(header string, size int64) ([]byteRange, error) {
 	if header == "" {

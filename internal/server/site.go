@@ -212,7 +212,7 @@ func servePage(w http.ResponseWriter, r *http.Request, st *static, code int) {
 func (s *server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	p := s.site.pages[r.URL.Path]
 	seg := strings.TrimPrefix(r.URL.Path, "/")
-	numeric := p == nil && allDigits(seg) && len(seg) <= 3
+	numeric := p == nil && seg != "" && len(seg) <= 3 && strings.Trim(seg, "0123456789") == ""
 	if p == nil && !numeric {
 		s.handleNotFound(w, r)
 		return
@@ -232,18 +232,6 @@ func (s *server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	servePage(w, r, s.site.renderNow("code", s.site.codePage(code)), http.StatusOK)
-}
-
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // handleSearchPage is /search?q=: results that work without JavaScript.

@@ -158,7 +158,7 @@ func (s *server) parseStatusOptions(r *http.Request, choices []choice) (statusOp
 		}
 		o.float = rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)).Float64
 	}
-	return o, o.checkAgainstCodes(q)
+	return o, s.checkAgainstCodes(&o, q)
 }
 
 // hasCompatHeaders reports whether the request carries httpstat.us's
@@ -174,7 +174,7 @@ func hasCompatHeaders(h http.Header) bool {
 
 // checkAgainstCodes refuses options that no chosen code could honour, so
 // that nothing the client asked for is silently dropped.
-func (o *statusOptions) checkAgainstCodes(q url.Values) error {
+func (s *server) checkAgainstCodes(o *statusOptions, q url.Values) error {
 	anyInterim, anyLocation := false, false
 	for _, c := range o.choices {
 		anyInterim = anyInterim || (c.code < 200 && c.code != 101)
@@ -205,20 +205,20 @@ func (o *statusOptions) checkAgainstCodes(q url.Values) error {
 		if o.hasBody && len(o.body) == 0 && final == http.StatusPartialContent {
 			return errors.New("a 206 response carries part of a body, and body= is empty")
 		}
-		if o.hasBody && bodyForbidden(final) {
+		if o.hasBody && s.bodyForbidden(final) {
 			return fmt.Errorf("a %d response cannot carry a body (RFC 9110), so body= cannot be used with it", final)
 		}
-		if (o.fault == "truncate" || o.fault == "dribble") && bodyForbidden(final) {
+		if (o.fault == "truncate" || o.fault == "dribble") && s.bodyForbidden(final) {
 			return fmt.Errorf("fault=%s needs a body, and a %d response has none", o.fault, final)
 		}
 	}
 	return nil
 }
 
-// bodyForbidden reports whether the catalogue forbids content for code.
-func bodyForbidden(code int) bool {
-	s, err := httpstatus.Describe(code)
-	return err == nil && s.Body == httpstatus.BodyForbidden
+// bodyForbidden reports whether the catalogue forbids content for code,
+// from the table built at start-up.
+func (s *server) bodyForbidden(code int) bool {
+	return s.codes[code].entry.Body == httpstatus.BodyForbidden
 }
 
 // checkRetryAfter accepts delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
