@@ -25,6 +25,7 @@ type static struct {
 	variants     [3]encoded // identity, gzip, br
 	compress     sync.Once  // fills the gzip and br variants at first need
 	compressible bool
+	cacheControl []string // nil: apiCacheControl
 }
 
 // encoded is one content-coding of a static body.
@@ -129,6 +130,9 @@ func (st *static) serve(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h["Etag"] = v.etag
 	h["Cache-Control"] = apiCacheControl
+	if st.cacheControl != nil {
+		h["Cache-Control"] = st.cacheControl
+	}
 	if st.compressible {
 		h["Vary"] = varyEncoding
 	}

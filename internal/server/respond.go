@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"io"
 	"mime/multipart"
-	"net"
 	"net/http"
 	"net/textproto"
 	"strconv"
@@ -358,8 +357,8 @@ func resetConnection(w http.ResponseWriter) {
 	if err != nil {
 		panic(http.ErrAbortHandler)
 	}
-	if tcp, ok := conn.(*net.TCPConn); ok {
-		tcp.SetLinger(0)
+	if l, ok := conn.(interface{ SetLinger(int) error }); ok {
+		l.SetLinger(0) // *net.TCPConn, or the inspector's in-memory connection
 	}
 	conn.Close()
 }

@@ -87,6 +87,7 @@ type server struct {
 	limiter  *ipLimiter    // nil when --rate-limit is 0
 	windows  *windowCounts // /ratelimit's per-key counters
 	handler  http.Handler  // the routes inside the middleware
+	inner    *http.Server  // serves the inspector's in-memory connections
 	codes    *[600]*codeInfo
 	api      *catalogueAPI // the JSON API's answers, rendered once
 	site     *site         // the reference site's pages, rendered once
@@ -105,7 +106,8 @@ func newServer(opts Options) *server {
 	}
 	mux := http.NewServeMux()
 	s.addRoutes(mux)
-	s.handler = s.middleware(mux)
+	s.handler = s.middleware(mux, s.limiter)
+	s.inner = s.newInnerServer(mux)
 	return s
 }
 
@@ -183,8 +185,9 @@ var (
 )
 
 // middleware wraps the routes, outermost first: limits on the request
-// itself (method, URI, headers), CORS, the per-IP rate limit, logging.
-func (s *server) middleware(next http.Handler) http.Handler {
+// itself (method, URI, headers), CORS, the per-IP rate limit (when
+// limiter is not nil), logging.
+func (s *server) middleware(next http.Handler, limiter *ipLimiter) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var start time.Time
 		if s.opts.LogRequests {
@@ -204,7 +207,7 @@ func (s *server) middleware(next http.Handler) http.Handler {
 			s.fail(w, r, http.StatusRequestHeaderFieldsTooLarge, "the request header fields take %d bytes; at most %d are allowed", headerBytes(r), s.opts.MaxHeaderBytes)
 		case r.Method == http.MethodOptions && r.Header.Get("Origin") != "" && r.Header.Get("Access-Control-Request-Method") != "":
 			preflight(w, r)
-		case s.limiter != nil && r.URL.Path != "/healthz" && !s.limiter.allow(s.clientIP(r), w):
+		case limiter != nil && r.URL.Path != "/healthz" && !limiter.allow(s.clientIP(r), w):
 			s.fail(w, r, http.StatusTooManyRequests, "more than %g requests per second from %s; slow down and retry after the time in Retry-After", s.opts.RateLimit, s.clientIP(r))
 		default:
 			if r.ContentLength != 0 {

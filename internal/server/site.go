@@ -2,8 +2,11 @@ package server
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"mime"
@@ -37,6 +40,8 @@ type page struct {
 	Prev, Next             int
 	Matches                []httpstatus.Match // search page
 	Path, Detail           string             // not-found page
+	TryIt                  bool // code page: the test service can send Code
+	Tester                 *testerView
 }
 
 type classList struct {
@@ -64,8 +69,12 @@ var siteFuncs = template.FuncMap{
 		}
 		return ""
 	},
-	"wire":      func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") },
-	"audiences": func() []audienceTitle { return audienceTitles },
+	"wire":       func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") },
+	"audiences":  func() []audienceTitle { return audienceTitles },
+	"ms":         func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
+	"classDigit": func(code int) int { return code / 100 },
+	"testerMenus": func() any { return testerChoices },
+	"base64":     func(b bool) string { return map[bool]string{true: " (base64: not UTF-8 text)"}[b] },
 }
 
 // site holds the pages rendered at start-up and the templates for the ones
@@ -73,13 +82,16 @@ var siteFuncs = template.FuncMap{
 type site struct {
 	tmpl   map[string]*template.Template
 	pages  map[string]*static // by path
-	assets map[string]*static // by file name under /static/
+	assets map[string]*static // by file name under /static/, plain and hashed
+	// assetNames maps a static file's plain name to its hashed one.
+	assetNames map[string]string
 }
 
 func buildSite() *site {
-	st := &site{tmpl: map[string]*template.Template{}, pages: map[string]*static{}, assets: map[string]*static{}}
-	for _, name := range []string{"index", "code", "class", "search", "notfound"} {
-		st.tmpl[name] = template.Must(template.New("layout").Funcs(siteFuncs).ParseFS(webFiles, "web/templates/layout.html", "web/templates/"+name+".html"))
+	st := &site{tmpl: map[string]*template.Template{}, pages: map[string]*static{}, assets: map[string]*static{}, assetNames: map[string]string{}}
+	st.loadAssets()
+	for _, name := range []string{"index", "code", "class", "search", "notfound", "tester"} {
+		st.tmpl[name] = template.Must(template.New("layout").Funcs(siteFuncs).Funcs(template.FuncMap{"asset": st.assetURL}).ParseFS(webFiles, "web/templates/layout.html", "web/templates/"+name+".html"))
 	}
 	classes := httpstatus.Classes()
 	all := httpstatus.All()
@@ -129,13 +141,38 @@ func buildSite() *site {
 		}
 		st.pages["/"+strconv.Itoa(code)] = st.render("code", p)
 	}
+	return st
+}
+
+// immutable is the Cache-Control of hashed asset names: their content
+// never changes, a new release links new names.
+var immutable = []string{"public, max-age=31536000, immutable"}
+
+// loadAssets serves each embedded static file under its plain name
+// (short caching, for hand-written links) and under a name carrying its
+// content hash (cached for a year), which is what the pages link to.
+func (st *site) loadAssets() {
 	files, _ := fs.ReadDir(webFiles, "web/static")
 	for _, f := range files {
 		b, _ := webFiles.ReadFile("web/static/" + f.Name())
-		ctype := mime.TypeByExtension(path.Ext(f.Name()))
+		ext := path.Ext(f.Name())
+		ctype := mime.TypeByExtension(ext)
 		st.assets[f.Name()] = newStatic(ctype, b)
+		hashed := newStatic(ctype, b)
+		hashed.cacheControl = immutable
+		sum := sha256.Sum256(b)
+		name := strings.TrimSuffix(f.Name(), ext) + "." + hex.EncodeToString(sum[:5]) + ext
+		st.assets[name] = hashed
+		st.assetNames[f.Name()] = name
 	}
-	return st
+}
+
+// assetURL is the hashed URL of a static file, for templates.
+func (st *site) assetURL(name string) (string, error) {
+	if h, ok := st.assetNames[name]; ok {
+		return "/static/" + h, nil
+	}
+	return "", fmt.Errorf("no static file %q", name)
 }
 
 // codePage is the page of a code: every meaning the catalogue has for it,
@@ -153,7 +190,8 @@ func (st *site) codePage(code int) page {
 		title += " " + meanings[0].Phrase
 		desc = meanings[0].Summary
 	}
-	return page{Title: title, Description: desc, Classes: httpstatus.Classes(), Code: code, Meanings: meanings}
+	_, inRange := httpstatus.ClassOf(code)
+	return page{Title: title, Description: desc, Classes: httpstatus.Classes(), Code: code, Meanings: meanings, TryIt: inRange}
 }
 
 // render executes a page template for a page kept in memory, compressed
@@ -189,7 +227,7 @@ func servePage(w http.ResponseWriter, r *http.Request, st *static, code int) {
 	for k, v := range pageSecurity {
 		h[k] = v
 	}
-	if code == http.StatusOK {
+	if code == http.StatusOK && h.Get("Cache-Control") == "" {
 		st.serve(w, r)
 		return
 	}
@@ -201,7 +239,9 @@ func servePage(w http.ResponseWriter, r *http.Request, st *static, code int) {
 		h["Vary"] = varyEncoding
 	}
 	h["X-Content-Type-Options"] = noSniff
-	h.Set("Cache-Control", "no-cache")
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "no-cache")
+	}
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {
 		w.Write(v.body)
