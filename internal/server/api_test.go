@@ -19,20 +19,26 @@ func TestAPIGolden(t *testing.T) {
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json" {
 			t.Fatalf("%s: %d %q", path, resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
-		file := "testdata/golden/" + name + ".json"
-		if *update {
-			if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
+		checkGolden(t, path, "testdata/golden/"+name+".json", body)
+	}
+}
+
+// checkGolden compares body, the answer to path, with a golden file, or
+// rewrites the file under -update.
+func checkGolden(t *testing.T, path, file, body string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
 		}
-		want, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatalf("%v (run with -update to create it)", err)
-		}
-		if body != string(want) {
-			t.Errorf("%s differs from %s (run with -update after a deliberate change)", path, file)
-		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if body != string(want) {
+		t.Errorf("%s differs from %s (run with -update after a deliberate change)", path, file)
 	}
 }
 

@@ -135,8 +135,8 @@ func (q *inspectRequest) validate() error {
 	if q.Path == "" {
 		return errors.New("path is required: the path and query to request on this server, such as /status/418")
 	}
-	if !strings.HasPrefix(q.Path, "/") {
-		return fmt.Errorf("path %q must start with /: the inspector only requests paths on this server, never other URLs", clip(q.Path))
+	if !strings.HasPrefix(q.Path, "/") || strings.HasPrefix(q.Path, "//") {
+		return fmt.Errorf("path %q must start with a single /: the inspector only requests paths on this server, never other URLs", clip(q.Path))
 	}
 	for _, c := range []byte(q.Path) {
 		if c <= ' ' || c == 0x7f || c == '#' {

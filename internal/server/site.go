@@ -40,7 +40,7 @@ type page struct {
 	Prev, Next             int
 	Matches                []httpstatus.Match // search page
 	Path, Detail           string             // not-found page
-	TryIt                  bool // code page: the test service can send Code
+	TryIt                  bool               // code page: the test service can send Code
 	Tester                 *testerView
 }
 
@@ -69,12 +69,15 @@ var siteFuncs = template.FuncMap{
 		}
 		return ""
 	},
-	"wire":       func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") },
-	"audiences":  func() []audienceTitle { return audienceTitles },
-	"ms":         func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
-	"classDigit": func(code int) int { return code / 100 },
+	"wire":        func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") },
+	"audiences":   func() []audienceTitle { return audienceTitles },
+	"ms":          func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
+	"classDigit":  func(code int) int { return code / 100 },
 	"testerMenus": func() any { return testerChoices },
-	"base64":     func(b bool) string { return map[bool]string{true: " (base64: not UTF-8 text)"}[b] },
+	// servedPhrase names a code the way the test service acts it out
+	// (418 is the teapot, not the registry's "(Unused)").
+	"servedPhrase": func(code int) string { return servedMeaning(code).Phrase },
+	"base64":       func(b bool) string { return map[bool]string{true: " (base64: not UTF-8 text)"}[b] },
 }
 
 // site holds the pages rendered at start-up and the templates for the ones

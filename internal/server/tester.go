@@ -64,7 +64,7 @@ func parseTesterForm(q url.Values) (testerForm, error) {
 }
 
 // empty reports whether nothing was asked yet: the plain /tester page.
-func (f testerForm) empty() bool { return f.Code == "" && f.Path == "" }
+func (f testerForm) empty() bool { return f == testerForm{} }
 
 // request turns the form into an inspection request.
 func (f testerForm) request() (inspectRequest, error) {
