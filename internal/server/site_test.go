@@ -119,3 +119,23 @@ func TestSiteStaticAssets(t *testing.T) {
 		t.Errorf("/static/nope.js: %d", resp.StatusCode)
 	}
 }
+
+// TestEveryCodePageIsSmall: a code page is at most 30 KB compressed, for
+// every code (gzip, the larger of the two encodings served).
+func TestEveryCodePageIsSmall(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	largest, at := 0, 0
+	for _, s := range httpstatus.All() {
+		resp, body := call(t, http.MethodGet, ts.URL+"/"+strconv.Itoa(s.Code), http.Header{"Accept-Encoding": {"gzip"}}, nil)
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("/%d: %d %q", s.Code, resp.StatusCode, resp.Header.Get("Content-Encoding"))
+		}
+		if len(body) > largest {
+			largest, at = len(body), s.Code
+		}
+	}
+	if largest > 30<<10 {
+		t.Errorf("/%d is %d bytes gzipped; code pages must stay under 30 KB", at, largest)
+	}
+	t.Logf("largest code page: /%d, %d bytes gzipped", at, largest)
+}
