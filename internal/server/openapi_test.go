@@ -1,7 +1,9 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"os"
 	"regexp"
@@ -86,5 +88,56 @@ func TestOpenAPIMatchesTheRoutes(t *testing.T) {
 	sort.Strings(missing)
 	if len(missing) > 0 {
 		t.Errorf("routes not in the OpenAPI document: %v", missing)
+	}
+}
+
+// TestOpenAPIDescribesRealAnswers validates real requests and responses
+// of the JSON API against the document, so that the schemas say what the
+// server does (the inspector's report above all).
+func TestOpenAPIDescribesRealAnswers(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	raw, err := os.ReadFile("web/openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := libopenapi.NewDocument(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, errs := validator.NewValidator(doc)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, tc := range []struct{ method, path, body string }{
+		{"GET", "/api/v1/codes/404", ""},
+		{"GET", "/api/v1/codes/299", ""},
+		{"GET", "/api/v1/search?q=rate+limit", ""},
+		{"POST", "/api/v1/inspect", `{"path":"/status/418"}`},
+		{"POST", "/api/v1/inspect", `{"path":"/status/103"}`},
+		{"POST", "/api/v1/inspect", `{"path":"/redirect/3"}`},
+		{"POST", "/api/v1/inspect", `{"path":"/status/200?fault=reset"}`},
+		{"POST", "/api/v1/inspect", `{"path":"/codes.json","headers":[{"name":"Accept-Encoding","value":"gzip"}],"follow_redirects":false}`},
+		{"POST", "/api/v1/inspect", `{"path":"relative"}`},
+	} {
+		t.Run(tc.method+" "+tc.path+" "+tc.body, func(t *testing.T) {
+			req, _ := http.NewRequest(tc.method, ts.URL+tc.path, strings.NewReader(tc.body))
+			if tc.body != "" {
+				req.Header.Set("Content-Type", "application/json")
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			resp.Body = io.NopCloser(bytes.NewReader(body))
+			req, _ = http.NewRequest(tc.method, ts.URL+tc.path, strings.NewReader(tc.body))
+			req.Header.Set("Content-Type", "application/json")
+			if ok, verrs := v.ValidateHttpRequestResponse(req, resp); !ok {
+				for _, e := range verrs {
+					t.Errorf("%d answer does not match the document: %s: %s", resp.StatusCode, e.Message, e.Reason)
+				}
+			}
+		})
 	}
 }
