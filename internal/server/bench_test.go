@@ -21,3 +21,19 @@ func BenchmarkStatusHandler(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPageHandler measures serving a prerendered page; bench/page.sh
+// measures the whole server against the baseline.
+func BenchmarkPageHandler(b *testing.B) {
+	h := NewServer(Options{})
+	for _, path := range []string{"/404", "/"} {
+		b.Run(path, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, path, nil)
+			b.ReportAllocs()
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, req)
+			}
+		})
+	}
+}

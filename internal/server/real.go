@@ -26,6 +26,9 @@ func (s *server) allowMethods(w http.ResponseWriter, r *http.Request, methods ..
 // onlyParams answers 400 when the query has a parameter outside known, so
 // that a typo is reported instead of silently ignored.
 func (s *server) onlyParams(w http.ResponseWriter, r *http.Request, known ...string) bool {
+	if r.URL.RawQuery == "" {
+		return true // the common case, without parsing an empty query
+	}
 	for key := range r.URL.Query() {
 		ok := false
 		for _, k := range known {

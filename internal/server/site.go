@@ -217,19 +217,23 @@ func (st *site) execute(name string, p page) []byte {
 	return buf.Bytes()
 }
 
-// pageSecurity are the headers every HTML page carries: a strict CSP (no
-// inline script, nothing from other origins), no framing, no sniffing.
-var pageSecurity = map[string][]string{
-	"Content-Security-Policy": {"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
-	"Referrer-Policy":         {"strict-origin-when-cross-origin"},
-	"X-Frame-Options":         {"DENY"},
-}
+// The headers every HTML page carries: a strict CSP (no inline script,
+// nothing from other origins), no framing, a careful referrer. Shared,
+// pre-canonicalised slices, set without a map walk: pages are hot.
+var (
+	pageCSP            = []string{"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"}
+	pageReferrerPolicy = []string{"strict-origin-when-cross-origin"}
+	pageFrameOptions   = []string{"DENY"}
+)
 
 func servePage(w http.ResponseWriter, r *http.Request, st *static, code int) {
 	h := w.Header()
-	for k, v := range pageSecurity {
-		h[k] = v
-	}
+	h["Content-Security-Policy"] = pageCSP
+	h["Referrer-Policy"] = pageReferrerPolicy
+	h["X-Frame-Options"] = pageFrameOptions
+	// The middleware's list of headers scripts may read is for the test
+	// service and the API; on a page it is 300 bytes of nothing.
+	delete(h, "Access-Control-Expose-Headers")
 	if code == http.StatusOK && h.Get("Cache-Control") == "" {
 		st.serve(w, r)
 		return
