@@ -223,16 +223,18 @@ func (st *site) execute(name string, p page) []byte {
 var (
 	pageCSP            = []string{"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"}
 	pageReferrerPolicy = []string{"strict-origin-when-cross-origin"}
-	pageFrameOptions   = []string{"DENY"}
 )
 
+// servePage answers with a prerendered page and the page headers. Every
+// header costs on each request (net/http clones and sorts the map), so
+// pages carry only what a browser uses.
 func servePage(w http.ResponseWriter, r *http.Request, st *static, code int) {
 	h := w.Header()
 	h["Content-Security-Policy"] = pageCSP
 	h["Referrer-Policy"] = pageReferrerPolicy
-	h["X-Frame-Options"] = pageFrameOptions
 	// The middleware's list of headers scripts may read is for the test
-	// service and the API; on a page it is 300 bytes of nothing.
+	// service and the API; on a page it is 300 bytes of nothing. No
+	// X-Frame-Options either: the CSP's frame-ancestors supersedes it.
 	delete(h, "Access-Control-Expose-Headers")
 	if code == http.StatusOK && h.Get("Cache-Control") == "" {
 		st.serve(w, r)

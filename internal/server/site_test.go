@@ -44,6 +44,11 @@ func checkPageSecurity(t *testing.T, resp *http.Response, body string) {
 	if resp.Header.Get("X-Content-Type-Options") != "nosniff" || resp.Header.Get("Referrer-Policy") == "" {
 		t.Errorf("security headers missing: %v", resp.Header)
 	}
+	// CORS stays open on pages, but the list of headers scripts may read
+	// is the test service's business, not a page's.
+	if resp.Header.Get("Access-Control-Allow-Origin") != "*" || resp.Header.Get("Access-Control-Expose-Headers") != "" {
+		t.Errorf("page CORS headers: %v", resp.Header)
+	}
 	if regexp.MustCompile(`<script(\s[^>]*)?>[^<]`).MatchString(body) || strings.Contains(body, "<style") || strings.Contains(body, " onclick=") {
 		t.Error("page has inline script or style")
 	}
@@ -83,6 +88,7 @@ func TestSiteCodePages(t *testing.T) {
 		if resp.StatusCode != want.status || !strings.Contains(body, want.text) || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" {
 			t.Errorf("%s: %d %q, want %d with %q", path, resp.StatusCode, resp.Header.Get("Content-Type"), want.status, want.text)
 		}
+		checkPageSecurity(t, resp, body)
 	}
 	if resp, _ := call(t, "POST", ts.URL+"/404", nil, nil); resp.StatusCode != 405 {
 		t.Errorf("POST /404: %d", resp.StatusCode)
@@ -94,7 +100,8 @@ func TestSiteCodePages(t *testing.T) {
 
 func TestSiteSearchWorksWithoutJavaScript(t *testing.T) {
 	ts, _ := newTestServer(t, Options{})
-	_, body := call(t, "GET", ts.URL+"/search?q=rate+limit", htmlAccept, nil)
+	resp, body := call(t, "GET", ts.URL+"/search?q=rate+limit", htmlAccept, nil)
+	checkPageSecurity(t, resp, body)
 	if i, j := strings.Index(body, `href="/429"`), strings.Index(body, `href="/503"`); i < 0 || (j >= 0 && j < i) {
 		t.Error("/search?q=rate limit does not list 429 first")
 	}
