@@ -227,7 +227,7 @@ var (
 
 // servePage answers with a prerendered page and the page headers. Every
 // header costs on each request (net/http clones and sorts the map), so
-// pages carry only what a browser uses.
+// pages carry only the headers the site promises.
 func servePage(w http.ResponseWriter, r *http.Request, st *static, code int) {
 	h := w.Header()
 	h["Content-Security-Policy"] = pageCSP
