@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/textproto"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -297,4 +298,24 @@ func clip(s string) string {
 		return s
 	}
 	return s[:max] + "..."
+}
+
+// checkQuery reports the first pair of a raw query string that does not
+// parse. net/url drops such pairs without a word (a ";" separator, a "%"
+// not followed by two hex digits), which would make sleep=5s%zz answer at
+// once; the middleware refuses them instead, so that nothing a client
+// sends is silently ignored.
+func checkQuery(raw string) error {
+	for pair := range strings.SplitSeq(raw, "&") {
+		if strings.Contains(pair, ";") {
+			return fmt.Errorf("the query string has a \";\" in %q: separate parameters with \"&\", and write a literal \";\" as %%3B", clip(pair))
+		}
+		key, value, _ := strings.Cut(pair, "=")
+		for _, part := range []string{key, value} {
+			if _, err := url.QueryUnescape(part); err != nil {
+				return fmt.Errorf("the query string has a bad percent-escape in %q: \"%%\" must be followed by two hex digits (write a literal \"%%\" as %%25)", clip(pair))
+			}
+		}
+	}
+	return nil
 }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -148,20 +147,6 @@ func prefersText(r *http.Request) bool {
 	return negotiate(accept, []string{"application/json", "text/plain"}) == "text/plain"
 }
 
-// writeJSON answers code with v as indented JSON.
-func writeJSON(w http.ResponseWriter, code int, v any) {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Content-Length", strconv.Itoa(len(b)+1))
-	w.WriteHeader(code)
-	w.Write(append(b, '\n'))
-}
-
 // knownMethods are the methods the service implements; others get 501.
 var knownMethods = map[string]bool{
 	http.MethodGet: true, http.MethodHead: true, http.MethodPost: true, http.MethodPut: true,
@@ -205,6 +190,8 @@ func (s *server) middleware(next http.Handler, limiter *ipLimiter) http.Handler 
 			s.fail(w, r, http.StatusRequestURITooLong, "the request target is %d bytes; at most %d are allowed", len(r.RequestURI), s.opts.MaxURIBytes)
 		case headerBytes(r) > s.opts.MaxHeaderBytes:
 			s.fail(w, r, http.StatusRequestHeaderFieldsTooLarge, "the request header fields take %d bytes; at most %d are allowed", headerBytes(r), s.opts.MaxHeaderBytes)
+		case r.URL.RawQuery != "" && checkQuery(r.URL.RawQuery) != nil:
+			s.fail(w, r, http.StatusBadRequest, "%v", checkQuery(r.URL.RawQuery))
 		case r.Method == http.MethodOptions && r.Header.Get("Origin") != "" && r.Header.Get("Access-Control-Request-Method") != "":
 			preflight(w, r)
 		case limiter != nil && r.URL.Path != "/healthz" && !limiter.allow(s.clientIP(r), w):
