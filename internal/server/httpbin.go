@@ -25,7 +25,7 @@ type echo struct {
 	Files   map[string][]string `json:"files,omitempty"`
 	Form    url.Values          `json:"form,omitempty"`
 	Headers http.Header         `json:"headers"`
-	JSON    any                 `json:"json,omitempty"`
+	JSON    json.RawMessage     `json:"json,omitempty"`
 	Method  string              `json:"method"`
 	Origin  string              `json:"origin"`
 	URL     string              `json:"url"`
@@ -97,10 +97,12 @@ func (s *server) echoWithBody(w http.ResponseWriter, r *http.Request) (echo, boo
 		}
 	case "application/json":
 		if len(body) > 0 {
-			if err := json.Unmarshal(body, &e.JSON); err != nil {
-				s.fail(w, r, http.StatusBadRequest, "the body is declared as JSON but does not parse: %v", err)
+			js, err := echoJSON(body)
+			if err != nil {
+				s.fail(w, r, http.StatusBadRequest, "%v", err)
 				return e, false
 			}
+			e.JSON = js
 		}
 	}
 	return e, true
@@ -234,8 +236,7 @@ func (s *server) handleDelay(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !s.acquireSleeper() {
-		w.Header().Set("Retry-After", "5")
-		s.fail(w, r, http.StatusServiceUnavailable, "too many requests are sleeping at once (%d); retry later", s.opts.MaxSleepers)
+		s.refuseSleeper(w, r)
 		return
 	}
 	defer s.releaseSleeper()

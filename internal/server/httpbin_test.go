@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -243,18 +244,56 @@ func TestRateLimitEndpoint(t *testing.T) {
 }
 
 func TestWindowCountsAreBounded(t *testing.T) {
-	c := newWindowCounts(3)
+	c := newWindowCounts(10)
 	now := time.Now()
-	for i := 0; i < 3; i++ {
-		if ok, _, _ := c.hit(string(rune('a'+i)), 1, time.Second, now); !ok {
+	for i := 0; i < 10; i++ {
+		if ok, _, _ := c.hit(strconv.Itoa(i), 1, time.Hour, now.Add(time.Duration(i)*time.Second)); !ok {
 			t.Fatal("first hit refused")
 		}
 	}
-	if ok, _, _ := c.hit("z", 1, time.Second, now); ok {
-		t.Error("a fourth live key was admitted past the bound")
+	later := now.Add(time.Minute)
+	if ok, _, _ := c.hit("new", 1, time.Hour, later); !ok {
+		t.Error("a new key was refused because the table is full of live windows")
 	}
-	if ok, _, _ := c.hit("z", 1, time.Second, now.Add(2*time.Second)); !ok || len(c.keys) > 3 {
-		t.Errorf("expired windows were not reclaimed: %d keys", len(c.keys))
+	if len(c.keys) > 10 {
+		t.Errorf("%d keys kept, at most 10 allowed", len(c.keys))
+	}
+	if _, oldest := c.keys["0"]; oldest {
+		t.Error("the oldest window was kept and a newer one evicted")
+	}
+	if _, newest := c.keys["9"]; !newest {
+		t.Error("the newest window was evicted")
+	}
+	if ok, _, _ := c.hit("9", 1, time.Hour, later); ok {
+		t.Error("a live window kept its count but admitted a request over its limit")
+	}
+	if ok, _, _ := c.hit("9", 1, time.Hour, now.Add(2*time.Hour)); !ok {
+		t.Error("an expired window still refuses")
+	}
+}
+
+// TestRateLimitTableFullStillServesNewcomers fills /ratelimit's table
+// with hour-long windows, as one abusive client can, and checks that a
+// new key and the per-IP default are still served, and that every
+// Retry-After is the real time left in the window.
+func TestRateLimitTableFullStillServesNewcomers(t *testing.T) {
+	ts, s := newTestServer(t, Options{})
+	now := time.Now()
+	for i := 0; i < s.windows.maxKeys; i++ {
+		s.windows.hit("key:abuse"+strconv.Itoa(i)+"|1", 1, time.Hour, now)
+	}
+	for _, path := range []string{"/ratelimit?key=newcomer&limit=1&window=1h", "/ratelimit", "/ratelimit?key=second&limit=5"} {
+		if resp, body := get(t, ts.URL+path); resp.StatusCode != 200 {
+			t.Errorf("%s with a full table: %d %s", path, resp.StatusCode, body)
+		}
+	}
+	resp, body := get(t, ts.URL+"/ratelimit?key=newcomer&limit=1&window=1h")
+	ra, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+	if resp.StatusCode != 429 || ra < 3590 || ra > 3600 {
+		t.Errorf("over the limit of an hour-long window: %d Retry-After %q (want about 3600) %s", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+	if n := len(s.windows.keys); n > s.windows.maxKeys {
+		t.Errorf("%d keys kept; the bound is %d", n, s.windows.maxKeys)
 	}
 }
 

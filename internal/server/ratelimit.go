@@ -4,6 +4,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -141,7 +142,10 @@ func forwardedFor(h string) string {
 }
 
 // windowCounts is /ratelimit's limiter: a fixed window per key, at most
-// maxKeys keys, expired windows reclaimed when the table fills.
+// maxKeys keys. When the table is full, expired windows are reclaimed and
+// then the oldest live ones are forgotten, so that one client filling it
+// with long windows cannot lock everyone else out; a forgotten key simply
+// starts a new window.
 type windowCounts struct {
 	mu      sync.Mutex
 	maxKeys int
@@ -160,21 +164,15 @@ func newWindowCounts(maxKeys int) *windowCounts {
 
 // hit counts a request for key in a window of size with room for limit
 // requests. It returns whether the request is allowed, how many remain
-// and when the window resets.
+// and when the window resets: the wait after which a refused client is
+// served again.
 func (c *windowCounts) hit(key string, limit int, size time.Duration, now time.Time) (ok bool, remaining int, reset time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	w, found := c.keys[key]
 	if !found || now.Sub(w.start) >= w.size || w.size != size {
 		if !found && len(c.keys) >= c.maxKeys {
-			for k, old := range c.keys {
-				if now.Sub(old.start) >= old.size {
-					delete(c.keys, k)
-				}
-			}
-			if len(c.keys) >= c.maxKeys {
-				return false, 0, time.Second // table full of live windows: refuse rather than grow
-			}
+			c.evictLocked(now)
 		}
 		w = &window{start: now, size: size}
 		c.keys[key] = w
@@ -185,4 +183,30 @@ func (c *windowCounts) hit(key string, limit int, size time.Duration, now time.T
 	}
 	w.count++
 	return true, limit - w.count, reset
+}
+
+// evictLocked makes room: every expired window goes, and if that is not
+// a tenth of the table, the oldest live windows go too (a tenth at once,
+// so that the scan is paid once per many new keys).
+func (c *windowCounts) evictLocked(now time.Time) {
+	for k, w := range c.keys {
+		if now.Sub(w.start) >= w.size {
+			delete(c.keys, k)
+		}
+	}
+	room := max(c.maxKeys/10, 1)
+	if c.maxKeys-len(c.keys) >= room {
+		return
+	}
+	starts := make([]time.Time, 0, len(c.keys))
+	for _, w := range c.keys {
+		starts = append(starts, w.start)
+	}
+	slices.SortFunc(starts, time.Time.Compare)
+	cutoff := starts[min(room, len(starts))-1]
+	for k, w := range c.keys {
+		if !w.start.After(cutoff) {
+			delete(c.keys, k)
+		}
+	}
 }

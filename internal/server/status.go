@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -299,13 +300,15 @@ func (s *server) serveStatus(w http.ResponseWriter, r *http.Request, choices []c
 		resetConnection(w)
 		return
 	}
-	if o.sleep > 0 && o.fault != "dribble" {
+	if o.sleep > 0 || o.fault == "dribble" {
+		// A dribbled body holds its connection as long as a sleep does.
 		if !s.acquireSleeper() {
-			w.Header().Set("Retry-After", "5")
-			s.fail(w, r, http.StatusServiceUnavailable, "too many requests are sleeping at once (%d); retry later", s.opts.MaxSleepers)
+			s.refuseSleeper(w, r)
 			return
 		}
 		defer s.releaseSleeper()
+	}
+	if o.sleep > 0 && o.fault != "dribble" {
 		if !sleepFor(w, r, o.sleep, code == http.StatusProcessing) {
 			return // the client left; nothing to answer
 		}
@@ -331,6 +334,14 @@ func (s *server) acquireSleeper() bool {
 }
 
 func (s *server) releaseSleeper() { s.sleepers.Add(-1) }
+
+// refuseSleeper answers a request that would sleep when every place is
+// taken. Retry-After is --max-delay: no sleep or dribble lasts longer, so
+// by then every place taken now has been given back.
+func (s *server) refuseSleeper(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(s.opts.MaxDelay.Seconds()))))
+	s.fail(w, r, http.StatusServiceUnavailable, "too many requests are sleeping or dribbling at once (%d, the --max-sleepers limit); retry after the time in Retry-After", s.opts.MaxSleepers)
+}
 
 // sleepFor waits d, or less if the client goes away (then it returns
 // false). With processing it sends 102 Processing at once and every

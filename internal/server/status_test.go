@@ -359,24 +359,45 @@ func TestSleepStopsWhenClientLeaves(t *testing.T) {
 	}
 }
 
+// TestMaxSleepers: every request that holds its connection open on
+// purpose (sleep, dribble, /delay, 102 while sleeping) takes one of the
+// --max-sleepers places, and while they are all taken every other such
+// request gets 503 with a Retry-After that is true (--max-delay).
 func TestMaxSleepers(t *testing.T) {
-	ts, s := newTestServer(t, Options{MaxSleepers: 1})
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		resp, err := http.Get(ts.URL + "/status/200?sleep=1s")
-		if err == nil {
-			resp.Body.Close()
-		}
-	}()
-	for s.sleepers.Load() == 0 {
-		time.Sleep(5 * time.Millisecond)
+	holders := []string{"/status/200?sleep=1s", "/status/200?fault=dribble", "/status/200?fault=dribble&sleep=1s", "/delay/1", "/status/102?sleep=1s", "/random/200-204?sleep=1s"}
+	for _, holder := range holders {
+		t.Run(holder, func(t *testing.T) {
+			ts, s := newTestServer(t, Options{MaxSleepers: 1, MaxDelay: 3 * time.Second})
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				resp, err := http.Get(ts.URL + holder)
+				if err == nil {
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+				}
+			}()
+			for s.sleepers.Load() == 0 {
+				time.Sleep(5 * time.Millisecond)
+			}
+			for _, contender := range holders {
+				resp, body := get(t, ts.URL+contender)
+				if resp.StatusCode != 503 || resp.Header.Get("Retry-After") != "3" || !strings.Contains(body, "--max-sleepers") {
+					t.Errorf("%s while %s sleeps: %d Retry-After=%q %q", contender, holder, resp.StatusCode, resp.Header.Get("Retry-After"), body)
+				}
+			}
+			if resp, _ := get(t, ts.URL+"/status/200"); resp.StatusCode != 200 {
+				t.Errorf("a request that does not sleep got %d", resp.StatusCode)
+			}
+			<-done
+			// The handler gives its place back just after the last byte.
+			for deadline := time.Now().Add(2 * time.Second); s.sleepers.Load() != 0; time.Sleep(5 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatalf("%d places still taken after the holder finished", s.sleepers.Load())
+				}
+			}
+		})
 	}
-	resp, body := get(t, ts.URL+"/status/200?sleep=1s")
-	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" || !strings.Contains(body, "sleeping at once") {
-		t.Errorf("second sleeper: %d Retry-After=%q %q", resp.StatusCode, resp.Header.Get("Retry-After"), body)
-	}
-	<-done
 }
 
 func TestFaults(t *testing.T) {
