@@ -31,17 +31,8 @@ type echo struct {
 	URL     string              `json:"url"`
 }
 
-// requestURL rebuilds the absolute URL the client asked for.
-func requestURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + r.URL.RequestURI()
-}
-
 func (s *server) echoOf(r *http.Request) echo {
-	return echo{Args: nonNilValues(r.URL.Query()), Headers: r.Header, Method: r.Method, Origin: s.clientIP(r), URL: requestURL(r)}
+	return echo{Args: nonNilValues(r.URL.Query()), Headers: r.Header, Method: r.Method, Origin: s.clientIP(r), URL: s.selfURL(r) + r.URL.RequestURI()}
 }
 
 func nonNilValues(v url.Values) url.Values {
@@ -153,11 +144,12 @@ func (s *server) redirectChain(w http.ResponseWriter, r *http.Request, next stri
 		target = next + strconv.Itoa(n-1)
 	}
 	if absolute {
-		u := url.URL{Scheme: "http", Host: r.Host, Path: target}
-		if r.TLS != nil {
-			u.Scheme = "https"
+		base, err := s.baseURL(r)
+		if err != nil {
+			s.fail(w, r, http.StatusBadRequest, "%v", err)
+			return
 		}
-		target = u.String()
+		target = base + target
 	}
 	redirect(w, target, http.StatusFound)
 }
@@ -338,11 +330,8 @@ func (s *server) handleETag(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "entity tag %q may not contain quotes, backslashes, spaces or control characters", clip(tag))
 		return
 	}
-	e := s.echoOf(r)
-	body, _ := json.MarshalIndent(e, "", "  ")
-	w.Header().Set("ETag", `"`+tag+`"`)
-	w.Header().Set("Content-Type", "application/json")
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(append(body, '\n')))
+	body, _ := json.MarshalIndent(s.echoOf(r), "", "  ")
+	s.serveBytes(w, r, append(body, '\n'), "application/json", `"`+tag+`"`)
 }
 
 // handleRange is /range/{n}: n bytes of the alphabet, honouring Range
@@ -360,10 +349,7 @@ func (s *server) handleRange(w http.ResponseWriter, r *http.Request) {
 	for i := range body {
 		body[i] = 'a' + byte(i%26)
 	}
-	w.Header().Set("ETag", `"range`+strconv.Itoa(n)+`"`)
-	w.Header().Set("Accept-Ranges", "bytes")
-	w.Header().Set("Content-Type", "application/octet-stream")
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+	s.serveBytes(w, r, body, "application/octet-stream", `"range`+strconv.Itoa(n)+`"`)
 }
 
 // handleResponseHeaders is httpbin's /response-headers: every query

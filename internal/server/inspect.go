@@ -179,13 +179,18 @@ type inspectOrigin struct {
 	clientIdentity string
 }
 
+// The report names what was really requested: --public-url when set, else
+// the address the caller's connection reached. Never the caller's Host
+// header, which can name another server (another port, another name)
+// whose answers this server does not give.
 func (s *server) originOf(r *http.Request) inspectOrigin {
-	o := inspectOrigin{scheme: "http", host: r.Host}
-	if r.TLS != nil || s.opts.TrustProxy && strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
+	o := inspectOrigin{scheme: "http", host: localAddress(r)}
+	if r.TLS != nil {
 		o.scheme = "https"
 	}
-	if o.host == "" {
-		o.host = "localhost"
+	if s.publicURL != "" {
+		u, _ := url.Parse(s.publicURL)
+		o.scheme, o.host = u.Scheme, u.Host
 	}
 	if a, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
 		o.local = a

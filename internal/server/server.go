@@ -45,6 +45,16 @@ type Options struct {
 	// MaxSleepers bounds requests sleeping at once; more get 503 with
 	// Retry-After (default 1000).
 	MaxSleepers int
+	// PublicURL is the scheme and host clients reach the service by
+	// ("https://status.example"): absolute URLs the service sends (the
+	// Location of /absolute-redirect) and reports are built from it, never
+	// from the Host header. It must pass ParsePublicURL (NewServer panics
+	// otherwise). Empty: a checked Host header is used.
+	PublicURL string
+	// MaxWebSockets bounds the WebSocket echo sessions open at once (each
+	// holds a connection for up to 5 minutes); more get 503 with a
+	// Retry-After saying when the oldest must end (default 500).
+	MaxWebSockets int
 	// Logger receives the service's logs (default: discard).
 	Logger *slog.Logger
 	// LogRequests logs one line per request at Info level.
@@ -71,6 +81,9 @@ func (o Options) Defaults() Options {
 	if o.MaxSleepers <= 0 {
 		o.MaxSleepers = 1000
 	}
+	if o.MaxWebSockets <= 0 {
+		o.MaxWebSockets = 500
+	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -80,16 +93,18 @@ func (o Options) Defaults() Options {
 // server holds what the handlers share. Costly things (the rate limiters,
 // the route table) are built once in NewServer.
 type server struct {
-	opts     Options
-	log      *slog.Logger
-	sleepers atomic.Int64
-	limiter  *ipLimiter    // nil when --rate-limit is 0
-	windows  *windowCounts // /ratelimit's per-key counters
-	handler  http.Handler  // the routes inside the middleware
-	inner    *http.Server  // serves the inspector's in-memory connections
-	codes    *[600]*codeInfo
-	api      *catalogueAPI // the JSON API's answers, rendered once
-	site     *site         // the reference site's pages, rendered once
+	opts       Options
+	publicURL  string // Options.PublicURL, normalised; "" when not set
+	log        *slog.Logger
+	sleepers   atomic.Int64
+	websockets *sessionSlots // the --max-websockets places
+	limiter    *ipLimiter    // nil when --rate-limit is 0
+	windows    *windowCounts // /ratelimit's per-key counters
+	handler    http.Handler  // the routes inside the middleware
+	inner      *http.Server  // serves the inspector's in-memory connections
+	codes      *[600]*codeInfo
+	api        *catalogueAPI // the JSON API's answers, rendered once
+	site       *site         // the reference site's pages, rendered once
 }
 
 // NewServer returns the whole httpstatus service as one handler.
@@ -99,7 +114,14 @@ func NewServer(opts Options) http.Handler {
 
 func newServer(opts Options) *server {
 	opts = opts.Defaults()
-	s := &server{opts: opts, log: opts.Logger, windows: newWindowCounts(10000), codes: buildCodeTable(), api: buildCatalogueAPI(), site: buildSite()}
+	s := &server{opts: opts, log: opts.Logger, windows: newWindowCounts(10000), websockets: newSessionSlots(opts.MaxWebSockets), codes: buildCodeTable(), api: buildCatalogueAPI(), site: buildSite()}
+	if opts.PublicURL != "" {
+		base, err := ParsePublicURL(opts.PublicURL)
+		if err != nil {
+			panic("server.NewServer: Options.PublicURL: " + err.Error())
+		}
+		s.publicURL = base
+	}
 	if opts.RateLimit > 0 {
 		s.limiter = newIPLimiter(opts.RateLimit, opts.RateBurst, 10000)
 	}
