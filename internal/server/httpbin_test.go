@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -376,4 +377,85 @@ func TestHealthAndNotFound(t *testing.T) {
 	if resp.StatusCode != 404 || json.Unmarshal([]byte(body), &e) != nil || e.Status != 404 {
 		t.Errorf("unknown path: %d %q", resp.StatusCode, body)
 	}
+}
+
+// TestConditionalAndRangeErrorsInErrorShape: /range and /etag evaluate
+// preconditions and ranges themselves, and their 412 and 416 are in the
+// one error shape (http.ServeContent's were plain text).
+func TestConditionalAndRangeErrorsInErrorShape(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	for _, c := range []struct {
+		path          string
+		header        http.Header
+		status        int
+		contentRange  string
+		detailOrBody  string
+		multipartBody bool
+	}{
+		{"/range/30", http.Header{"Range": {"bytes=40-"}}, 416, "bytes */30", "selects nothing of the 30 bytes", false},
+		{"/range/30", http.Header{"Range": {"bytes=-0"}}, 416, "bytes */30", "selects nothing", false},
+		{"/range/30", http.Header{"Range": {"bytes=" + strings.Repeat("0-0,", 17) + "0-0"}}, 416, "bytes */30", "more than 16 ranges", false},
+		{"/range/30", http.Header{"Range": {"bytes=x-y"}}, 200, "", "abcdefghijklmnopqrstuvwxyzabcd", false},
+		{"/range/30", http.Header{"Range": {"lines=1-2"}}, 200, "", "abcdefghijklmnopqrstuvwxyzabcd", false},
+		{"/range/30", http.Header{"Range": {"bytes=0-1,28-"}}, 206, "", "Content-Range: bytes 28-29/30", true},
+		{"/range/30", http.Header{"Range": {"bytes=-3"}}, 206, "bytes 27-29/30", "bcd", false},
+		{"/range/30", http.Header{"Range": {"bytes=0-1"}, "If-Range": {`"range30"`}}, 206, "bytes 0-1/30", "ab", false},
+		{"/range/30", http.Header{"Range": {"bytes=0-1"}, "If-Range": {`"other"`}}, 200, "", "abcdefghijklmnopqrstuvwxyzabcd", false},
+		{"/range/30", http.Header{"Range": {"bytes=0-1"}, "If-Range": {`W/"range30"`}}, 200, "", "abcdefghijklmnopqrstuvwxyzabcd", false},
+		{"/range/30", http.Header{"If-None-Match": {`W/"range30"`}}, 304, "", "", false},
+		{"/range/30", http.Header{"If-Match": {`"a", "range30"`}}, 200, "", "abcdefghijklmnopqrstuvwxyzabcd", false},
+		{"/range/30", http.Header{"If-Match": {`W/"range30"`}}, 412, "", "does not match the current entity tag", false},
+		{"/etag/abc", http.Header{"If-Match": {`"other"`}}, 412, "", `If-Match "other" does not match`, false},
+		{"/etag/abc", http.Header{"If-Match": {`*`}}, 200, "", `"url"`, false},
+		{"/etag/abc", http.Header{"If-None-Match": {`"x", W/"abc"`}}, 304, "", "", false},
+		{"/etag/abc", http.Header{"If-None-Match": {`*`}}, 304, "", "", false},
+		{"/etag/abc", http.Header{"If-None-Match": {`abc`}}, 200, "", `"url"`, false},
+		{"/etag/abc", http.Header{"Range": {"bytes=99999-"}}, 416, "bytes */", "selects nothing", false},
+	} {
+		t.Run(c.path+" "+fmt.Sprint(c.header), func(t *testing.T) {
+			resp, body := call(t, http.MethodGet, ts.URL+c.path, c.header, nil)
+			if resp.StatusCode != c.status {
+				t.Fatalf("%d, want %d: %.200s", resp.StatusCode, c.status, body)
+			}
+			if c.contentRange != "" && !strings.HasPrefix(resp.Header.Get("Content-Range"), c.contentRange) {
+				t.Errorf("Content-Range %q, want %q", resp.Header.Get("Content-Range"), c.contentRange)
+			}
+			switch {
+			case c.status >= 400:
+				assertErrorShape(t, resp, body, c.detailOrBody)
+			case c.status == 304:
+				if body != "" || resp.Header.Get("ETag") == "" {
+					t.Errorf("304 with body %q, ETag %q", body, resp.Header.Get("ETag"))
+				}
+			case c.multipartBody:
+				if !strings.HasPrefix(resp.Header.Get("Content-Type"), "multipart/byteranges; boundary=") || !strings.Contains(body, c.detailOrBody) {
+					t.Errorf("multipart: %q %q", resp.Header.Get("Content-Type"), body)
+				}
+			case !strings.Contains(body, c.detailOrBody):
+				t.Errorf("body %.200q lacks %q", body, c.detailOrBody)
+			}
+		})
+	}
+	resp, body := call(t, http.MethodHead, ts.URL+"/range/30", http.Header{"Range": {"bytes=0-9"}}, nil)
+	if resp.StatusCode != 200 || body != "" || resp.Header.Get("Content-Length") != "30" {
+		t.Errorf("HEAD with Range: %d %q Content-Length %q (a Range on HEAD is ignored)", resp.StatusCode, body, resp.Header.Get("Content-Length"))
+	}
+}
+
+// FuzzETagList: any If-Match/If-None-Match value is read without a panic,
+// and a list naming the tag matches it wherever it stands.
+func FuzzETagList(f *testing.F) {
+	for _, s := range []string{`"a"`, `W/"a", "b"`, `*`, ``, `"`, `W/`, `"a" "b"`, `,,"a",`, `W/"a"x`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, list string) {
+		etagListMatches(list, `"tag"`, true)
+		etagListMatches(list, `"tag"`, false)
+		if strings.ContainsAny(list, `"`) || strings.TrimSpace(list) == "*" {
+			return
+		}
+		if !etagListMatches(`"tag", `+`"`+list+`"`, `"tag"`, false) {
+			t.Fatalf("a list starting with the tag does not match: %q", list)
+		}
+	})
 }
