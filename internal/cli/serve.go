@@ -31,6 +31,10 @@ type serveOptions struct {
 	rateBurst       int
 	trustProxy      bool
 	maxSleepers     int
+	maxWebSockets   int
+	maxConnections  int
+	maxConnsPerIP   int
+	publicURL       string
 	logFormat       string
 	logLevel        string
 	logRequests     bool
@@ -72,7 +76,11 @@ func newServeCommand(e *env) *cobra.Command {
 	f.Float64Var(&o.rateLimit, "rate-limit", 0, "requests per second per client IP, answered with 429 beyond it; 0 turns limiting off")
 	f.IntVar(&o.rateBurst, "rate-burst", 0, "token bucket size for --rate-limit (default twice the rate)")
 	f.BoolVar(&o.trustProxy, "trust-proxy", false, "take the client IP from Forwarded / X-Forwarded-For (only behind a proxy that sets them)")
-	f.IntVar(&o.maxSleepers, "max-sleepers", 1000, "requests allowed to sleep at once; more get 503 with Retry-After")
+	f.IntVar(&o.maxSleepers, "max-sleepers", 1000, "requests allowed to sleep or dribble at once; more get 503 with Retry-After")
+	f.IntVar(&o.maxWebSockets, "max-websockets", 500, "WebSocket sessions (/status/101) open at once; more get 503 with Retry-After")
+	f.IntVar(&o.maxConnections, "max-connections", 10000, "connections held at once (lowered to fit the open-file limit); at the limit idle ones are closed, and if none is idle new ones get 503")
+	f.IntVar(&o.maxConnsPerIP, "max-conns-per-ip", 1000, "connections one client IP may hold (0: no limit; off with --trust-proxy); at the limit its idle ones are closed, else 503")
+	f.StringVar(&o.publicURL, "public-url", "", "scheme://host[:port] clients reach the service by (set it on a public deployment): absolute Locations and URLs use it instead of the Host header")
 	f.StringVar(&o.logFormat, "log-format", "text", "log format: text or json")
 	f.StringVar(&o.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	f.BoolVar(&o.logRequests, "log-requests", false, "log one line per request (off by default)")
@@ -120,6 +128,12 @@ func (o *serveOptions) validate() error {
 		return usageErrorf("--rate-burst must be 0 (twice the rate) or more, not %d", o.rateBurst)
 	case o.maxSleepers < 1:
 		return usageErrorf("--max-sleepers must be 1 or more, not %d", o.maxSleepers)
+	case o.maxWebSockets < 1:
+		return usageErrorf("--max-websockets must be 1 or more, not %d", o.maxWebSockets)
+	case o.maxConnections < 16:
+		return usageErrorf("--max-connections must be 16 or more, not %d", o.maxConnections)
+	case o.maxConnsPerIP < 0:
+		return usageErrorf("--max-conns-per-ip must be 0 (no limit) or more, not %d", o.maxConnsPerIP)
 	case o.logFormat != "text" && o.logFormat != "json":
 		return usageErrorf("--log-format must be text or json, not %q", o.logFormat)
 	case o.shutdownTimeout <= 0:
@@ -128,6 +142,11 @@ func (o *serveOptions) validate() error {
 	for _, h := range o.redirectHosts {
 		if h == "" || strings.ContainsAny(h, "/:@ ") {
 			return usageErrorf("--allow-redirect-host %q must be a bare host name such as example.com", clip(h))
+		}
+	}
+	if o.publicURL != "" {
+		if _, err := server.ParsePublicURL(o.publicURL); err != nil {
+			return usageErrorf("--public-url %v", err)
 		}
 	}
 	if _, _, err := net.SplitHostPort(o.addr); err != nil {
@@ -168,6 +187,8 @@ func runServe(ctx context.Context, e *env, o *serveOptions) error {
 		RateBurst:          o.rateBurst,
 		TrustProxy:         o.trustProxy,
 		MaxSleepers:        o.maxSleepers,
+		MaxWebSockets:      o.maxWebSockets,
+		PublicURL:          o.publicURL,
 		Logger:             log,
 		LogRequests:        o.logRequests,
 	})
@@ -183,14 +204,18 @@ func runServe(ctx context.Context, e *env, o *serveOptions) error {
 		MaxHeaderBytes: int(o.maxURI) + 2*int(o.maxHeaderBytes) + 4096,
 		ErrorLog:       slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	limits := o.connLimits(log)
+	limiter := server.NewConnLimiter(limits)
+	srv.ConnState = limiter.ConnState
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return &exitError{code: exitNoHit, msg: fmt.Sprintf("cannot listen on %s: %v", o.addr, err)}
 	}
 	log.Info("httpstatus serving", "addr", "http://"+ln.Addr().String(), "version", version(),
-		"max_delay", o.maxDelay.String(), "rate_limit", o.rateLimit, "max_sleepers", o.maxSleepers)
+		"public_url", o.publicURL, "max_delay", o.maxDelay.String(), "rate_limit", o.rateLimit, "max_sleepers", o.maxSleepers,
+		"max_websockets", o.maxWebSockets, "max_connections", limits.Max, "max_conns_per_ip", limits.PerClient)
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	go func() { served <- srv.Serve(limiter.Listener(ln)) }()
 	select {
 	case err := <-served:
 		return &exitError{code: exitNoHit, msg: "server stopped: " + err.Error()}
@@ -208,6 +233,32 @@ func runServe(ctx context.Context, e *env, o *serveOptions) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// fdReserve is the open files kept for everything but client
+// connections (the listener, logs, the runtime).
+const fdReserve = 128
+
+// connLimits turns the connection flags into the limiter's limits: the
+// total lowered to what the open-file limit allows (so that accept never
+// fails with "too many open files"), the per-client limit off behind a
+// trusted proxy, where every connection comes from the proxy.
+func (o *serveOptions) connLimits(log *slog.Logger) server.ConnLimits {
+	l := server.ConnLimits{Max: o.maxConnections, PerClient: o.maxConnsPerIP, RetryAfter: o.maxDelay + 30*time.Second}
+	if fds := server.OpenFileLimit(); fds > 0 && l.Max > fds-fdReserve {
+		l.Max = max(16, fds-fdReserve)
+		log.Warn("--max-connections lowered to fit the open-file limit", "max_connections", l.Max, "open_file_limit", fds)
+	}
+	if o.trustProxy {
+		l.PerClient = 0
+	}
+	if l.PerClient > l.Max {
+		l.PerClient = l.Max
+	}
+	if busy := o.maxSleepers + o.maxWebSockets; busy >= l.Max {
+		log.Warn("--max-sleepers plus --max-websockets reach --max-connections: sleeping requests and WebSockets can take every connection", "busy", busy, "max_connections", l.Max)
+	}
+	return l
 }
 
 // byteSize is a flag value in bytes that accepts KiB, MiB and GiB

@@ -306,11 +306,19 @@ func (s *server) serveStatus(w http.ResponseWriter, r *http.Request, choices []c
 			s.refuseSleeper(w, r)
 			return
 		}
-		defer s.releaseSleeper()
-	}
-	if o.sleep > 0 && o.fault != "dribble" {
-		if !sleepFor(w, r, o.sleep, code == http.StatusProcessing) {
-			return // the client left; nothing to answer
+		held := true
+		defer func() {
+			if held {
+				s.releaseSleeper()
+			}
+		}()
+		if o.fault != "dribble" {
+			awake := sleepFor(w, r, o.sleep, code == http.StatusProcessing)
+			s.releaseSleeper() // what follows (a WebSocket session) has limits of its own
+			held = false
+			if !awake {
+				return // the client left; nothing to answer
+			}
 		}
 	}
 	switch {
