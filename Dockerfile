@@ -1,6 +1,9 @@
 # The httpstatus service as a container. Public deployments turn the
 # per-IP rate limit on (HTTPSTATUS_RATE_LIMIT); every other limit keeps its
-# default. Build: docker build -t httpstatus .   Run: docker run -p 8080:8080 httpstatus
+# default. Give a public instance the address its clients use, so that
+# absolute redirects never come from the Host header:
+# Build: docker build -t httpstatus .
+# Run:   docker run -p 8080:8080 -e HTTPSTATUS_PUBLIC_URL=https://httpstatus.example httpstatus
 FROM golang:1.26 AS build
 WORKDIR /src
 COPY go.mod go.sum ./

@@ -24,7 +24,8 @@ build httpstatus ./cmd/httpstatus
 build baseline ./bench/baseline
 build sleepers ./bench/sleepers
 
-start "$work/httpstatus" serve --addr 127.0.0.1:18090 --max-sleepers $((sleepers + 100)) --log-level warn
+start "$work/httpstatus" serve --addr 127.0.0.1:18090 --max-sleepers $((sleepers + 100)) \
+  --max-connections $((sleepers + 1000)) --max-conns-per-ip $((sleepers + 1000)) --log-level warn
 server=${pids[-1]}
 start "$work/baseline" -addr 127.0.0.1:18080
 wait_for http://127.0.0.1:18090/healthz

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"regexp"
 	"strings"
@@ -141,6 +142,12 @@ func TestServeUsageErrors(t *testing.T) {
 		{nil, []string{"--addr", "nonsense"}, "--addr"},
 		{nil, []string{"--allow-redirect-host", "https://x.example/"}, "bare host name"},
 		{nil, []string{"--max-sleepers", "0"}, "--max-sleepers must be 1 or more"},
+		{nil, []string{"--max-websockets", "0"}, "--max-websockets must be 1 or more"},
+		{nil, []string{"--max-connections", "3"}, "--max-connections must be 16 or more"},
+		{nil, []string{"--max-conns-per-ip", "-1"}, "--max-conns-per-ip must be 0"},
+		{nil, []string{"--public-url", "ftp://status.example"}, "--public-url"},
+		{nil, []string{"--public-url", "https://u:p@status.example"}, "user name or password"},
+		{map[string]string{"HTTPSTATUS_PUBLIC_URL": "https://status.example/sub"}, nil, "scheme://host[:port] only"},
 		{nil, []string{"extra"}, "unknown command"},
 	}
 	for _, tt := range tests {
@@ -163,5 +170,58 @@ func TestByteSize(t *testing.T) {
 		if err := b.Set(in); err == nil {
 			t.Errorf("byteSize.Set(%q) accepted", in)
 		}
+	}
+}
+
+// TestServeHardening: the serve command puts the connection limits and
+// --public-url in place, end to end.
+func TestServeHardening(t *testing.T) {
+	base, _, _, _ := startServe(t, map[string]string{"HTTPSTATUS_PUBLIC_URL": "https://status.example"}, "--max-connections", "16")
+	req, _ := http.NewRequest(http.MethodGet, base+"/absolute-redirect/1", nil)
+	req.Host = "evil.example"
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got := resp.Header.Get("Location"); got != "https://status.example/get" {
+		t.Errorf("Location %q with HTTPSTATUS_PUBLIC_URL set", got)
+	}
+	// A client holding every connection without sending anything: after
+	// the grace period its connections are reclaimed for /healthz.
+	addr := strings.TrimPrefix(base, "http://")
+	var last net.Conn
+	for i := 0; i < 40; i++ {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatalf("dial %d: %v", i, err)
+		}
+		defer c.Close()
+		last = c
+	}
+	// The connections beyond 16, opened within the grace period of the
+	// first ones, are refused at once.
+	last.SetReadDeadline(time.Now().Add(3 * time.Second))
+	head := make([]byte, 12)
+	if _, err := io.ReadFull(last, head); err != nil || string(head) != "HTTP/1.1 503" {
+		t.Fatalf("the 40th connection: %q %v; want a 503 refusal", head, err)
+	}
+	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		resp, err := client.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				break
+			}
+			if resp.StatusCode != 503 {
+				t.Fatalf("/healthz: %d", resp.StatusCode)
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/healthz never served while connections were hoarded: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }

@@ -212,6 +212,11 @@ func (s *server) middleware(next http.Handler, limiter *ipLimiter) http.Handler 
 			s.fail(w, r, http.StatusRequestURITooLong, "the request target is %d bytes; at most %d are allowed", len(r.RequestURI), s.opts.MaxURIBytes)
 		case headerBytes(r) > s.opts.MaxHeaderBytes:
 			s.fail(w, r, http.StatusRequestHeaderFieldsTooLarge, "the request header fields take %d bytes; at most %d are allowed", headerBytes(r), s.opts.MaxHeaderBytes)
+		case r.RequestURI == "*":
+			// net/http answers OPTIONS * itself; anything else with the
+			// server-wide target has nothing to act on.
+			w.Header().Set("Connection", "close")
+			s.fail(w, r, http.StatusBadRequest, "the request target * means the server as a whole and only goes with OPTIONS; %s needs a path such as /status/200", clip(r.Method))
 		case r.URL.RawQuery != "" && checkQuery(r.URL.RawQuery) != nil:
 			s.fail(w, r, http.StatusBadRequest, "%v", checkQuery(r.URL.RawQuery))
 		case r.Method == http.MethodOptions && r.Header.Get("Origin") != "" && r.Header.Get("Access-Control-Request-Method") != "":
