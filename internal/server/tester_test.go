@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -136,6 +137,15 @@ func TestPageGolden(t *testing.T) {
 
 // FuzzTesterForm: any query either is refused with a reason or becomes a
 // request for a path on this server; never a panic.
+//
+// If the execs counter stops for a while, it is the fuzzer, not the form:
+// every input that finds new coverage is minimized, in a number of calls
+// that grows with the square of its length (up to -fuzzminimizetime, 60s
+// by default), and the calls made while minimizing are only counted when
+// it ends. With as many workers as CPUs are busy minimizing, the counter
+// shows 0/sec. Add -fuzzminimizetime 5s to shorten those pauses. The form
+// itself takes time linear in the query's length, even at --max-uri:
+// BenchmarkTesterFormWorstCase measures it.
 func FuzzTesterForm(f *testing.F) {
 	for _, s := range []string{"code=418", "path=/redirect/3&follow=no", "code=200&rheaders=X:1%0AY:2&qheaders=A:b", "code=1&path=/x", "code=%00", "qheaders=%3A"} {
 		f.Add(s)
@@ -160,4 +170,70 @@ func FuzzTesterForm(f *testing.F) {
 			t.Fatalf("%q: a code became %q", raw, req.Path)
 		}
 	})
+}
+
+// testerFormShapes are the adversarial queries for the tester's form: each
+// builds a raw query of about n bytes (the server's --max-uri is 200 KiB by
+// default) by repeating a unit after a fixed head.
+var testerFormShapes = []struct {
+	name, head, unit string
+}{
+	{"request-header-lines", "code=200&qheaders=", "X-A%3A+b%0A"},
+	{"response-header-lines", "code=200&rheaders=", "X-A%3A+b%0A"},
+	{"blank-lines", "code=200&qheaders=", "%0A"},
+	{"blank-crlf-space-lines", "code=200&rheaders=", "+%09%0D%0A"},
+	{"huge-body", "code=200&body=", "x"},
+	{"huge-header-value", "code=200&qheaders=X-A%3A", "v"},
+	{"huge-response-header-value", "code=200&rheaders=X-A%3A", "v"},
+	{"huge-code", "code=", "2"},
+	{"huge-path", "path=/", "a"},
+	{"huge-payload", "code=200&payload=", "p"},
+	{"many-empty-params", "code=200", "&"},
+	{"many-unknown-params", "code=200", "&k=v"},
+	{"percent-in-code", "code=", "%25"},
+	{"percent-in-path", "path=/", "%2541"},
+	{"percent-in-body", "code=200&body=", "%25"},
+	{"percent-in-response-headers", "code=200&rheaders=", "X%3A%25%0A"},
+	{"invalid-percent-in-path", "path=/", "%25zz"},
+}
+
+// testerFormQuery builds shape's query of about n bytes.
+func testerFormQuery(head, unit string, n int) string {
+	return head + strings.Repeat(unit, max(0, n-len(head))/len(unit))
+}
+
+// runTesterForm is what /tester does with a query before it inspects
+// anything: parse it, read the form, build and validate the request.
+func runTesterForm(raw string) error {
+	q, err := url.ParseQuery(raw)
+	if err != nil {
+		return err
+	}
+	form, err := parseTesterForm(q)
+	if err != nil {
+		return err
+	}
+	_, err = form.request()
+	return err
+}
+
+// BenchmarkTesterFormWorstCase times what /tester does with a query before
+// it inspects anything, on adversarial shapes from 1 KiB to 200 KiB (the
+// default --max-uri). The time must grow linearly with the size: MB/s about
+// the same at every size of a shape, within the noise of caches and the
+// garbage collector. (Queries of more than 10,000 pairs are refused by
+// url.ParseQuery at once, hence the fast large many-*-params cases.)
+func BenchmarkTesterFormWorstCase(b *testing.B) {
+	for _, shape := range testerFormShapes {
+		for _, kib := range []int{1, 10, 100, 200} {
+			raw := testerFormQuery(shape.head, shape.unit, kib<<10)
+			b.Run(fmt.Sprintf("%s/%dKiB", shape.name, kib), func(b *testing.B) {
+				b.SetBytes(int64(len(raw)))
+				b.ReportAllocs()
+				for b.Loop() {
+					runTesterForm(raw)
+				}
+			})
+		}
+	}
 }
