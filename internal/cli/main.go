@@ -118,7 +118,7 @@ func newRootCommand(e *env) *cobra.Command {
 		case "auto", "always", "never":
 			return nil
 		}
-		return usageErrorf("--color must be auto, always or never, not %q", e.color)
+		return usageErrorf("--color must be auto, always or never, not %q", clip(e.color))
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		// pflag reads "-1" as a flag; answer it as the bad code it is.

@@ -135,7 +135,7 @@ func (o *serveOptions) validate() error {
 	case o.maxConnsPerIP < 0:
 		return usageErrorf("--max-conns-per-ip must be 0 (no limit) or more, not %d", o.maxConnsPerIP)
 	case o.logFormat != "text" && o.logFormat != "json":
-		return usageErrorf("--log-format must be text or json, not %q", o.logFormat)
+		return usageErrorf("--log-format must be text or json, not %q", clip(o.logFormat))
 	case o.shutdownTimeout <= 0:
 		return usageErrorf("--shutdown-timeout must be positive, not %v", o.shutdownTimeout)
 	}
@@ -283,7 +283,7 @@ func (b *byteSize) Set(s string) error {
 	}
 	n, err := strconv.ParseInt(t, 10, 64)
 	if err != nil || n < 0 || n > (1<<40)/mult {
-		return fmt.Errorf("%q is not a size in bytes (for example 1048576, 512KiB or 1MiB)", s)
+		return fmt.Errorf("%q is not a size in bytes (for example 1048576, 512KiB or 1MiB)", clip(s))
 	}
 	*b = byteSize(n * mult)
 	return nil

@@ -151,6 +151,8 @@ func TestMalformedQueryIsRefused(t *testing.T) {
 		{"/tester?code=418;", `has a ";"`},
 		{"/api/v1/search?q=%zz", `bad percent-escape`},
 		{"/healthz?%", `bad percent-escape`},
+		{"/tester?" + strings.Repeat("code=1&", 10000) + "code=2", "10001 parameters; at most 10000"},
+		{"/get?" + strings.Repeat("&", 10000), "10001 parameters"},
 	} {
 		t.Run(c.path, func(t *testing.T) {
 			resp, body := call(t, http.MethodGet, ts.URL+c.path, http.Header{"Accept": {"application/json"}}, nil)

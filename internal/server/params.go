@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/http/httpguts"
 )
@@ -291,14 +292,23 @@ func parseRange(header string, size int64) ([]byteRange, error) {
 	return out, nil
 }
 
-// clip shortens user input quoted in an error message.
+// clip shortens user input quoted in an error message: at most 60 bytes,
+// cut between two characters (a cut inside one would print as escapes).
 func clip(s string) string {
 	const max = 60
 	if len(s) <= max {
 		return s
 	}
-	return s[:max] + "..."
+	cut := max
+	for cut > max-utf8.UTFMax && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
 }
+
+// maxQueryPairs is net/url's own bound: past it, URL.Query returns
+// nothing at all.
+const maxQueryPairs = 10000
 
 // checkQuery reports the first pair of a raw query string that does not
 // parse. net/url drops such pairs without a word (a ";" separator, a "%"
@@ -306,6 +316,9 @@ func clip(s string) string {
 // once; the middleware refuses them instead, so that nothing a client
 // sends is silently ignored.
 func checkQuery(raw string) error {
+	if n := strings.Count(raw, "&") + 1; n > maxQueryPairs {
+		return fmt.Errorf("the query string has %d parameters; at most %d are read", n, maxQueryPairs)
+	}
 	for pair := range strings.SplitSeq(raw, "&") {
 		if strings.Contains(pair, ";") {
 			return fmt.Errorf("the query string has a \";\" in %q: separate parameters with \"&\", and write a literal \";\" as %%3B", clip(pair))

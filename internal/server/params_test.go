@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func TestParseCodes(t *testing.T) {
@@ -238,4 +239,15 @@ func FuzzNegotiate(f *testing.F) {
 			t.Fatalf("negotiate(%q) = %q", accept, got)
 		}
 	})
+}
+
+// TestClipCutsBetweenCharacters: a clipped value is still valid UTF-8, so
+// that %q shows characters, not the escapes of half a character.
+func TestClipCutsBetweenCharacters(t *testing.T) {
+	for _, s := range []string{strings.Repeat("é", 100), "a" + strings.Repeat("日本", 40), strings.Repeat("🙂", 30), strings.Repeat("x", 100)} {
+		got := clip(s)
+		if !utf8.ValidString(got) || len(got) > 63 || !strings.HasSuffix(got, "...") {
+			t.Errorf("clip(%.20q...) = %q", s, got)
+		}
+	}
 }
