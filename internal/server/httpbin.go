@@ -3,15 +3,18 @@ package server
 import (
 	"bytes"
 	"crypto/subtle"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // maxRedirects bounds /redirect/{n} and friends.
@@ -56,7 +59,7 @@ func (s *server) echoWithBody(w http.ResponseWriter, r *http.Request) (echo, boo
 		s.fail(w, r, http.StatusBadRequest, "reading the body failed: %v", err)
 		return e, false
 	}
-	data := string(body)
+	data := echoData(body)
 	e.Data, e.Form, e.Files = &data, url.Values{}, map[string][]string{}
 	mediaType, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	switch mediaType {
@@ -83,7 +86,7 @@ func (s *server) echoWithBody(w http.ResponseWriter, r *http.Request) (echo, boo
 				}
 				content, _ := io.ReadAll(f)
 				f.Close()
-				e.Files[name] = append(e.Files[name], string(content))
+				e.Files[name] = append(e.Files[name], echoData(content))
 			}
 		}
 	case "application/json":
@@ -97,6 +100,21 @@ func (s *server) echoWithBody(w http.ResponseWriter, r *http.Request) (echo, boo
 		}
 	}
 	return e, true
+}
+
+// echoData is a body as the echo shows it: as text when it is text, and
+// otherwise, as httpbin shows binary bodies, a data: URL in base64. Text is
+// valid UTF-8 without control characters other than tab, CR and LF; any
+// other byte would be lost (invalid UTF-8 becomes U+FFFD in JSON) or
+// written as a six-byte \u escape, making the echo six times the body.
+func echoData(body []byte) string {
+	text := utf8.Valid(body) && !slices.ContainsFunc(body, func(c byte) bool {
+		return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f
+	})
+	if text {
+		return string(body)
+	}
+	return "data:application/octet-stream;base64," + base64.StdEncoding.EncodeToString(body)
 }
 
 func (s *server) handleGet(w http.ResponseWriter, r *http.Request) {
@@ -252,6 +270,9 @@ func checkBasicAuth(r *http.Request, user, pass string) (string, bool) {
 // handleBasicAuth is /basic-auth/{user}/{passwd}: 200 for the right
 // credentials, else 401 with the challenge RFC 9110 §15.5.2 requires.
 func (s *server) handleBasicAuth(w http.ResponseWriter, r *http.Request) {
+	if !s.onlyParams(w, r) {
+		return
+	}
 	user, ok := checkBasicAuth(r, r.PathValue("user"), r.PathValue("passwd"))
 	if !ok {
 		w.Header().Set("WWW-Authenticate", `Basic realm="httpstatus", charset="UTF-8"`)
@@ -264,6 +285,9 @@ func (s *server) handleBasicAuth(w http.ResponseWriter, r *http.Request) {
 // handleHiddenBasicAuth answers 404 instead of 401, for sites that hide
 // what exists from unauthenticated clients.
 func (s *server) handleHiddenBasicAuth(w http.ResponseWriter, r *http.Request) {
+	if !s.onlyParams(w, r) {
+		return
+	}
 	user, ok := checkBasicAuth(r, r.PathValue("user"), r.PathValue("passwd"))
 	if !ok {
 		s.fail(w, r, http.StatusNotFound, "no such resource")
@@ -275,6 +299,9 @@ func (s *server) handleHiddenBasicAuth(w http.ResponseWriter, r *http.Request) {
 // handleBearer accepts any bearer token; without one, 401 with a Bearer
 // challenge (RFC 6750 §3).
 func (s *server) handleBearer(w http.ResponseWriter, r *http.Request) {
+	if !s.onlyParams(w, r) {
+		return
+	}
 	scheme, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
 	token = strings.TrimSpace(token)
 	if !strings.EqualFold(scheme, "Bearer") || token == "" {
@@ -337,7 +364,7 @@ func (s *server) handleETag(w http.ResponseWriter, r *http.Request) {
 // handleRange is /range/{n}: n bytes of the alphabet, honouring Range
 // (206 with one part or multipart/byteranges, 416 when unsatisfiable).
 func (s *server) handleRange(w http.ResponseWriter, r *http.Request) {
-	if !s.allowMethods(w, r, http.MethodGet, http.MethodHead) {
+	if !s.allowMethods(w, r, http.MethodGet, http.MethodHead) || !s.onlyParams(w, r) {
 		return
 	}
 	n, ok := parseCount(r.PathValue("n"), int(s.opts.MaxBodyBytes))

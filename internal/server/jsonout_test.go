@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestEchoBoundedInSizeAndDepth posts JSON bodies that used to be
@@ -178,5 +179,47 @@ func assertErrorShape(t *testing.T, resp *http.Response, body, want string) {
 	}
 	if !strings.Contains(e.Detail, want) {
 		t.Fatalf("detail %q lacks %q", e.Detail, want)
+	}
+}
+
+// TestEchoDataOfBinaryBodies: a body that is not text is shown as a data:
+// URL in base64 (4/3 of its size) rather than lost to U+FFFD or six-byte
+// escapes.
+func TestEchoDataOfBinaryBodies(t *testing.T) {
+	for body, want := range map[string]string{
+		"plain text\twith\r\nlines": "plain text\twith\r\nlines",
+		"héllo 日本":                  "héllo 日本",
+		"\x00\x01":                  "data:application/octet-stream;base64,AAE=",
+		"\xff\xfe":                  "data:application/octet-stream;base64,//4=",
+		"a\x7fb":                    "data:application/octet-stream;base64,YX9i",
+	} {
+		if got := echoData([]byte(body)); got != want {
+			t.Errorf("echoData(%q) = %q, want %q", body, got, want)
+		}
+	}
+	ts, _ := newTestServer(t, Options{})
+	body := strings.Repeat("\x01", 256<<10)
+	_, echo := call(t, http.MethodPost, ts.URL+"/anything", http.Header{"Content-Type": {"application/octet-stream"}}, strings.NewReader(body))
+	if len(echo) > 2*len(body) {
+		t.Errorf("the echo of %d control bytes is %d bytes", len(body), len(echo))
+	}
+}
+
+// TestDeclaredOversizeBodyRefusedAtOnce: a Content-Length over --max-body
+// is a 413 before any byte is read, and a client waiting for 100 Continue
+// gets it at once instead of waiting for a read timeout.
+func TestDeclaredOversizeBodyRefusedAtOnce(t *testing.T) {
+	ts, _ := newTestServer(t, Options{MaxBodyBytes: 1000})
+	for _, path := range []string{"/anything", "/upload", "/api/v1/inspect", "/status/200", "/get"} {
+		raw := rawExchange(t, ts, "POST "+path+" HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\nExpect: 100-continue\r\n\r\n", 2*time.Second)
+		if !strings.HasPrefix(raw, "HTTP/1.1 413 ") || strings.Contains(raw, "100 Continue") {
+			t.Errorf("%s: %.80q", path, raw)
+		}
+	}
+	// Within the limit, a route that does not read the body answers at
+	// once too, without 100 Continue.
+	raw := rawExchange(t, ts, "POST /get HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\n", 2*time.Second)
+	if !strings.HasPrefix(raw, "HTTP/1.1 405 ") {
+		t.Errorf("POST /get waiting for 100 Continue: %.80q", raw)
 	}
 }

@@ -233,8 +233,9 @@ var errUnsatisfiable = errors.New("range not satisfiable")
 // parseRange reads a Range header for a representation of size bytes.
 // It returns nil ranges (serve the whole representation) when the header
 // is absent or not a byte range it understands, as RFC 9110 §14.2 lets a
-// server ignore such a header; errUnsatisfiable when no range overlaps the
-// representation. More than 16 ranges are refused as
+// server ignore such a header, and when the ranges overlap so much that
+// they add up to more than the representation; errUnsatisfiable when no
+// range overlaps the representation. More than 16 ranges are refused as
 // unsatisfiable too, to stop amplification.
 func parseRange(header string, size int64) ([]byteRange, error) {
 	if header == "" {
@@ -288,6 +289,17 @@ func parseRange(header string, size int64) ([]byteRange, error) {
 	}
 	if len(out) > 16 {
 		return nil, errUnsatisfiable
+	}
+	// Ranges that add up to more than the representation overlap: sixteen
+	// times "0-" would send it sixteen times over. RFC 9110 §14.2 lets a
+	// server ignore such a set, as a broken client or an attack; the whole
+	// representation is sent instead, once.
+	total := int64(0)
+	for _, r := range out {
+		total += r.length()
+	}
+	if total > size {
+		return nil, nil
 	}
 	return out, nil
 }

@@ -251,3 +251,21 @@ func TestClipCutsBetweenCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestParseRangeIgnoresOverlappingSets: ranges adding up to more than the
+// representation are ignored (the whole body is sent once) instead of
+// sending it up to sixteen times over.
+func TestParseRangeIgnoresOverlappingSets(t *testing.T) {
+	for header, wantNil := range map[string]bool{
+		"bytes=" + strings.Repeat("0-,", 15) + "0-": true,
+		"bytes=0-99,0-99":     true,
+		"bytes=0-59,50-99":    true,
+		"bytes=0-49,50-99":    false,
+		"bytes=0-9,20-29,-10": false,
+	} {
+		got, err := parseRange(header, 100)
+		if err != nil || (got == nil) != wantNil {
+			t.Errorf("parseRange(%q, 100) = %v, %v; ignored: want %v", header, got, err, wantNil)
+		}
+	}
+}

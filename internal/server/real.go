@@ -6,6 +6,7 @@ import (
 	"math"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,13 +24,18 @@ func (s *server) allowMethods(w http.ResponseWriter, r *http.Request, methods ..
 	return false
 }
 
-// onlyParams answers 400 when the query has a parameter outside known, so
-// that a typo is reported instead of silently ignored.
+// onlyParams answers 400 when the query has a parameter outside known, or
+// one given twice, so that a typo or a second value is reported instead of
+// silently ignored.
 func (s *server) onlyParams(w http.ResponseWriter, r *http.Request, known ...string) bool {
 	if r.URL.RawQuery == "" {
 		return true // the common case, without parsing an empty query
 	}
-	for key := range r.URL.Query() {
+	for key, vals := range r.URL.Query() {
+		if len(vals) > 1 && slices.Contains(known, key) {
+			s.fail(w, r, http.StatusBadRequest, "parameter %s is given %d times; give it once", clip(key), len(vals))
+			return false
+		}
 		ok := false
 		for _, k := range known {
 			ok = ok || key == k

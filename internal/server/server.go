@@ -223,8 +223,17 @@ func (s *server) middleware(next http.Handler, limiter *ipLimiter) http.Handler 
 			preflight(w, r)
 		case limiter != nil && r.URL.Path != "/healthz" && !limiter.allow(s.clientIP(r), w):
 			s.fail(w, r, http.StatusTooManyRequests, "more than %g requests per second from %s; slow down and retry after the time in Retry-After", s.opts.RateLimit, s.clientIP(r))
+		case r.ContentLength > s.opts.MaxBodyBytes:
+			// Refused before a byte of it is read, and before 100 Continue
+			// invites the client to send it.
+			s.fail(w, r, http.StatusRequestEntityTooLarge, "the body is %d bytes; at most %d are accepted (--max-body)", r.ContentLength, s.opts.MaxBodyBytes)
 		default:
 			if r.ContentLength != 0 {
+				// A copy of the request carries the bounded body: net/http
+				// keeps the original, and must still see its own body there
+				// to know whether a client waiting for 100 Continue was
+				// answered (or it waits for a body that never comes).
+				r = r.WithContext(r.Context())
 				r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
 			}
 			next.ServeHTTP(w, r)

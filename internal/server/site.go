@@ -303,7 +303,7 @@ func (s *server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 
 // handleStatic serves the embedded assets.
 func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) {
-	if !s.allowMethods(w, r, http.MethodGet, http.MethodHead) {
+	if !s.allowMethods(w, r, http.MethodGet, http.MethodHead) || !s.onlyParams(w, r) {
 		return
 	}
 	if a := s.site.assets[r.PathValue("file")]; a != nil {
@@ -323,6 +323,6 @@ func (s *server) notFoundPage(w http.ResponseWriter, r *http.Request, detail str
 		s.fail(w, r, http.StatusNotFound, "%s", detail)
 		return
 	}
-	p := page{Title: "Not found", Classes: httpstatus.Classes(), Path: r.URL.Path, Detail: detail}
+	p := page{Title: "Not found", Classes: httpstatus.Classes(), Path: clip(r.URL.Path), Detail: detail}
 	servePage(w, r, s.site.renderNow("notfound", p), http.StatusNotFound)
 }
