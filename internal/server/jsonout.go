@@ -59,58 +59,10 @@ func writeErrorJSON(w http.ResponseWriter, code int, detail string) {
 	w.Write(append(b, '\n'))
 }
 
-// indentedSize is the length json.Indent(dst, src, "", "  ") would give
-// for compact JSON src, computed without building it; ok is false as soon
-// as it passes limit.
-func indentedSize(src []byte, limit int) (size int, ok bool) {
-	size = len(src)
-	depth := 0
-	inString, escaped, opened := false, false, false
-	for _, c := range src {
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-			continue
-		}
-		if opened {
-			opened = false
-			if c == '}' || c == ']' { // an empty object or array stays "{}" or "[]"
-				depth--
-				continue
-			}
-			size += 1 + 2*depth
-		}
-		switch c {
-		case '"':
-			inString = true
-		case '{', '[':
-			depth++
-			opened = true
-		case ',':
-			size += 1 + 2*depth
-		case ':':
-			size++
-		case '}', ']':
-			depth--
-			size += 1 + 2*depth
-		}
-		if size > limit {
-			return size, false
-		}
-	}
-	return size, true
-}
-
-// jsonDepth is the deepest nesting of objects and arrays in src, which
-// need not be valid JSON; it stops counting past limit.
-func jsonDepth(src []byte, limit int) int {
-	depth, deepest := 0, 0
+// outsideStrings calls visit with every byte of src that is not inside a
+// JSON string (the opening quote included, the rest of the string not), in
+// order, until visit returns false. src need not be valid JSON.
+func outsideStrings(src []byte, visit func(c byte) bool) {
 	inString, escaped := false, false
 	for _, c := range src {
 		if inString {
@@ -124,21 +76,59 @@ func jsonDepth(src []byte, limit int) int {
 			}
 			continue
 		}
+		inString = c == '"'
+		if !visit(c) {
+			return
+		}
+	}
+}
+
+// indentedSize is the length json.Indent(dst, src, "", "  ") would give
+// for compact JSON src, computed without building it; ok is false as soon
+// as it passes limit.
+func indentedSize(src []byte, limit int) (size int, ok bool) {
+	size = len(src)
+	depth, opened := 0, false
+	outsideStrings(src, func(c byte) bool {
+		if opened {
+			opened = false
+			if c == '}' || c == ']' { // an empty object or array stays "{}" or "[]"
+				depth--
+				return true
+			}
+			size += 1 + 2*depth
+		}
 		switch c {
-		case '"':
-			inString = true
 		case '{', '[':
 			depth++
-			if depth > deepest {
-				deepest = depth
-				if deepest > limit {
-					return deepest
-				}
-			}
+			opened = true
+		case ',':
+			size += 1 + 2*depth
+		case ':':
+			size++
+		case '}', ']':
+			depth--
+			size += 1 + 2*depth
+		}
+		return size <= limit
+	})
+	return size, size <= limit
+}
+
+// jsonDepth is the deepest nesting of objects and arrays in src, which
+// need not be valid JSON; it stops counting past limit.
+func jsonDepth(src []byte, limit int) int {
+	depth, deepest := 0, 0
+	outsideStrings(src, func(c byte) bool {
+		switch c {
+		case '{', '[':
+			depth++
+			deepest = max(deepest, depth)
 		case '}', ']':
 			depth--
 		}
-	}
+		return deepest <= limit
+	})
 	return deepest
 }
 
