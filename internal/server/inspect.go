@@ -1,9 +1,7 @@
 package server
 
 import (
-	"bufio"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,13 +10,10 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
+	"github.com/httpstatus/httpstatus/internal/exchange"
 	"golang.org/x/net/http/httpguts"
 )
 
@@ -38,12 +33,10 @@ import (
 const (
 	inspectMaxRedirects = 10
 	inspectMaxHeaders   = 50
-	inspectMaxBody      = 64 << 10 // request body sent
-	inspectShowBody     = 64 << 10 // response body reported
-	inspectReadBody     = 8 << 20  // response body read (and counted) at most
-	inspectKeepRaw      = 256 << 10
+	inspectMaxBody      = 64 << 10         // request body sent
+	inspectShowBody     = 64 << 10         // response body reported
+	inspectReadBody     = 8 << 20          // response body read (and counted) at most
 	inspectGrace        = 20 * time.Second // on top of MaxDelay, for the whole inspection
-	inspectContinueWait = time.Second      // how long an Expect: 100-continue body waits
 )
 
 // inspectRequest is what to send: the body of POST /api/v1/inspect, or
@@ -57,61 +50,18 @@ type inspectRequest struct {
 }
 
 // headerField is one header line, in the order and spelling sent.
-type headerField struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
-}
+type headerField = exchange.Field
 
 // inspectReport is the answer: what happened, hop by hop.
 type inspectReport struct {
-	Method    string     `json:"method"`
-	URL       string     `json:"url"`
-	Curl      string     `json:"curl"`
-	Status    int        `json:"status"` // the last final status, 0 when none arrived
-	Redirects int        `json:"redirects"`
-	TotalMS   float64    `json:"total_ms"`
-	Error     string     `json:"error,omitempty"` // why the inspection stopped early
-	Exchanges []exchange `json:"exchanges"`
-}
-
-// exchange is one request on one connection and what came back.
-type exchange struct {
-	Request     wireRequest    `json:"request"`
-	Interim     []wireResponse `json:"interim"`
-	Response    *wireResponse  `json:"response,omitempty"`
-	FirstByteMS float64        `json:"first_byte_ms"`
-	TotalMS     float64        `json:"total_ms"`
-	Redirect    *redirectHop   `json:"redirect,omitempty"`
-	Error       string         `json:"error,omitempty"`
-}
-
-type wireRequest struct {
-	Method  string        `json:"method"`
-	Target  string        `json:"target"`
-	Headers []headerField `json:"headers"`
-	Raw     string        `json:"raw"` // request line and header section as sent
-	Body    string        `json:"body,omitempty"`
-}
-
-type wireResponse struct {
-	StatusLine    string        `json:"status_line"`
-	Status        int           `json:"status"`
-	Headers       []headerField `json:"headers"`
-	Raw           string        `json:"raw"` // status line and header section as received
-	AtMS          float64       `json:"at_ms"`
-	Body          string        `json:"body,omitempty"`
-	BodyBase64    bool          `json:"body_base64,omitempty"`
-	BodyBytes     int64         `json:"body_bytes"`
-	BodyTruncated bool          `json:"body_truncated,omitempty"`
-}
-
-// redirectHop says where a 3xx pointed and whether it was followed.
-type redirectHop struct {
-	Location string `json:"location"`
-	Next     string `json:"next,omitempty"` // the target requested next
-	Method   string `json:"method,omitempty"`
-	Followed bool   `json:"followed"`
-	Reason   string `json:"reason,omitempty"` // why not followed
+	Method    string              `json:"method"`
+	URL       string              `json:"url"`
+	Curl      string              `json:"curl"`
+	Status    int                 `json:"status"` // the last final status, 0 when none arrived
+	Redirects int                 `json:"redirects"`
+	TotalMS   float64             `json:"total_ms"`
+	Error     string              `json:"error,omitempty"` // why the inspection stopped early
+	Exchanges []exchange.Exchange `json:"exchanges"`
 }
 
 // follows reports whether redirects are to be followed (the default).
@@ -195,274 +145,51 @@ func (s *server) originOf(r *http.Request) inspectOrigin {
 	if a, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
 		o.local = a
 	} else {
-		o.local = memAddr("httpstatus")
+		o.local = exchange.MemAddr("httpstatus")
 	}
-	o.remote = memAddr(net.JoinHostPort(s.clientIP(r), "0"))
+	o.remote = exchange.MemAddr(net.JoinHostPort(s.clientIP(r), "0"))
 	return o
 }
 
-// inspect performs q (already validated) and reports it.
+// inspect performs q (already validated) and reports it. Every exchange
+// goes over an in-memory connection to the inner server; redirects are
+// followed only on this server's own host.
 func (s *server) inspect(ctx context.Context, q inspectRequest, o inspectOrigin) inspectReport {
-	start := time.Now()
-	deadline := start.Add(s.opts.MaxDelay + inspectGrace)
+	ctx, cancel := context.WithTimeout(ctx, s.opts.MaxDelay+inspectGrace)
+	defer cancel()
 	base := &url.URL{Scheme: o.scheme, Host: o.host}
-	rep := inspectReport{Method: q.Method, URL: base.String() + q.Path, Exchanges: []exchange{}}
+	target, _ := base.Parse(q.Path) // validate has checked q.Path
+	rep := inspectReport{Method: q.Method, URL: target.String()}
 	rep.Curl = curlCommand(q, rep.URL)
-	cur := q
-	for {
-		ex := s.exchangeOnce(ctx, cur, o, deadline)
-		rep.Exchanges = append(rep.Exchanges, ex)
-		last := &rep.Exchanges[len(rep.Exchanges)-1]
-		if ex.Response != nil {
-			rep.Status = ex.Response.Status
-		}
-		if ex.Error != "" {
-			rep.Error = ex.Error
-			break
-		}
-		next, ok := nextHop(last, cur, base, q.follows())
-		if !ok {
-			break
-		}
-		if rep.Redirects == inspectMaxRedirects {
-			last.Redirect.Followed, last.Redirect.Reason = false, fmt.Sprintf("stopped after %d redirects", inspectMaxRedirects)
-			rep.Error = last.Redirect.Reason
-			break
-		}
-		rep.Redirects++
-		cur = next
+	client := &exchange.Client{
+		Dialer:    &exchange.MemoryDialer{Server: s.inner, Local: o.local, Remote: o.remote},
+		UserAgent: inspectUserAgent,
+		ShowBody:  inspectShowBody,
+		ReadBody:  inspectReadBody,
 	}
-	rep.TotalMS = ms(time.Since(start))
+	chain := client.Follow(ctx, exchange.Request{Method: q.Method, URL: target, Header: q.Headers, Body: q.Body}, exchange.Policy{
+		Follow:       q.follows(),
+		MaxRedirects: inspectMaxRedirects,
+		Allow: func(_, to *url.URL) string {
+			if !strings.EqualFold(to.Host, base.Host) {
+				return "it points at another host; the inspector only calls this server"
+			}
+			return ""
+		},
+	})
+	rep.Status, rep.Redirects, rep.Error, rep.TotalMS, rep.Exchanges = chain.Status, chain.Redirects, chain.Error, chain.TotalMS, chain.Exchanges
 	return rep
 }
 
-// nextHop decides whether the response in ex redirects to another request
-// on this server, the way curl -L and browsers do: 303 (and 301/302 after
-// POST) turn into GET without a body, 307 and 308 repeat the request.
-func nextHop(ex *exchange, cur inspectRequest, base *url.URL, follow bool) (inspectRequest, bool) {
-	resp := ex.Response
-	switch resp.Status {
-	case 301, 302, 303, 307, 308:
-	default:
-		return cur, false
-	}
-	loc := ""
-	for _, h := range resp.Headers {
-		if strings.EqualFold(h.Name, "Location") {
-			loc = h.Value
-			break
-		}
-	}
-	if loc == "" {
-		return cur, false
-	}
-	hop := &redirectHop{Location: loc}
-	ex.Redirect = hop
-	if !follow {
-		hop.Reason = "following redirects is off"
-		return cur, false
-	}
-	here, err := base.Parse(cur.Path)
-	if err != nil {
-		hop.Reason = "the current URL does not parse"
-		return cur, false
-	}
-	to, err := here.Parse(loc)
-	if err != nil {
-		hop.Reason = fmt.Sprintf("Location does not parse: %v", err)
-		return cur, false
-	}
-	if !strings.EqualFold(to.Host, base.Host) || (to.Scheme != "http" && to.Scheme != "https") {
-		hop.Reason = "it points at another host; the inspector only calls this server"
-		return cur, false
-	}
-	next := cur
-	next.Path = to.RequestURI()
-	if resp.Status == 303 && cur.Method != http.MethodHead || (resp.Status == 301 || resp.Status == 302) && cur.Method == http.MethodPost {
-		next.Method, next.Body = http.MethodGet, ""
-		next.Headers = nil
-		for _, h := range cur.Headers {
-			if !strings.EqualFold(h.Name, "Content-Type") {
-				next.Headers = append(next.Headers, h)
-			}
-		}
-	}
-	hop.Next, hop.Method, hop.Followed = next.Path, next.Method, true
-	return next, true
-}
+// inspectUserAgent is sent when the request names no User-Agent.
+const inspectUserAgent = "httpstatus-inspect/1"
 
-// exchangeOnce sends one request over a fresh in-memory connection to the
-// service and reads everything that comes back.
-func (s *server) exchangeOnce(ctx context.Context, q inspectRequest, o inspectOrigin, deadline time.Time) (ex exchange) {
-	client, serverEnd := newMemPipe(o.local, o.remote)
-	go s.inner.Serve(newOneConnListener(serverEnd))
-	defer client.Close()
-	client.SetDeadline(deadline)
-	stop := context.AfterFunc(ctx, func() { client.Close() })
-	defer stop()
-
-	head, headers := requestHead(q, o.host)
-	ex.Interim = []wireResponse{}
-	ex.Request = wireRequest{Method: q.Method, Target: q.Path, Headers: headers, Raw: head, Body: q.Body}
-	expectContinue := false
-	for _, h := range q.Headers {
-		expectContinue = expectContinue || strings.EqualFold(h.Name, "Expect") && strings.EqualFold(strings.TrimSpace(h.Value), "100-continue")
-	}
-
-	start := time.Now()
-	rec := &recordingReader{r: client, start: start}
-	br := bufio.NewReader(rec)
-	proceed := make(chan bool, 1) // true: send the body; false: do not
-	writeDone := make(chan struct{})
-	go func() {
-		defer close(writeDone)
-		if _, err := io.WriteString(client, head); err != nil || q.Body == "" {
-			return
-		}
-		if expectContinue {
-			select {
-			case ok := <-proceed:
-				if !ok {
-					return
-				}
-			case <-time.After(inspectContinueWait):
-			}
-		}
-		io.WriteString(client, q.Body)
-	}()
-	defer func() {
-		client.Close()
-		<-writeDone
-	}()
-
-	consumed := 0
-	for {
-		resp, err := http.ReadResponse(br, &http.Request{Method: q.Method})
-		if err != nil {
-			if len(ex.Interim) == 0 && rec.n == 0 {
-				ex.Error = "no response: " + describeReadError(err)
-			} else {
-				ex.Error = "the response broke off: " + describeReadError(err)
-			}
-			break
-		}
-		end := rec.n - br.Buffered()
-		wr := parseHead(rec.slice(consumed, end))
-		wr.Status = resp.StatusCode
-		wr.AtMS = ms(time.Since(start))
-		consumed = end
-		if resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {
-			ex.Interim = append(ex.Interim, wr)
-			if resp.StatusCode == http.StatusContinue {
-				signal(proceed, true)
-			}
-			continue
-		}
-		signal(proceed, resp.StatusCode < 300)
-		if resp.StatusCode != http.StatusSwitchingProtocols {
-			if err := readBody(&wr, resp.Body); err != nil {
-				ex.Error = "the body broke off after " + strconv.FormatInt(wr.BodyBytes, 10) + " bytes: " + describeReadError(err)
-			}
-		}
-		ex.Response = &wr
-		break
-	}
-	signal(proceed, false)
-	ex.FirstByteMS = ms(rec.first)
-	ex.TotalMS = ms(time.Since(start))
-	return ex
-}
-
-// signal offers v without blocking; only the first value counts.
-func signal(ch chan bool, v bool) {
-	select {
-	case ch <- v:
-	default:
-	}
-}
-
-// requestHead writes the request line and header section the inspector
-// sends, and lists the header fields in order.
+// requestHead is the request line and header section the inspector sends
+// for q to host.
 func requestHead(q inspectRequest, host string) (string, []headerField) {
-	fields := []headerField{{"Host", host}}
-	hasUA := false
-	for _, h := range q.Headers {
-		hasUA = hasUA || strings.EqualFold(h.Name, "User-Agent")
-	}
-	if !hasUA {
-		fields = append(fields, headerField{"User-Agent", "httpstatus-inspect/1"})
-	}
-	fields = append(fields, q.Headers...)
-	if q.Body != "" || q.Method == http.MethodPost || q.Method == http.MethodPut || q.Method == http.MethodPatch {
-		fields = append(fields, headerField{"Content-Length", strconv.Itoa(len(q.Body))})
-	}
-	var b strings.Builder
-	b.WriteString(q.Method + " " + q.Path + " HTTP/1.1\r\n")
-	for _, f := range fields {
-		b.WriteString(f.Name + ": " + f.Value + "\r\n")
-	}
-	b.WriteString("\r\n")
-	return b.String(), fields
+	u, _ := url.Parse("http://" + host + q.Path)
+	return exchange.Head(exchange.Request{Method: q.Method, URL: u, Header: q.Headers, Body: q.Body}, inspectUserAgent)
 }
-
-// parseHead splits a received status line and header section, keeping
-// the order and spelling of the fields.
-func parseHead(raw []byte) wireResponse {
-	text := strings.TrimRight(string(raw), "\r\n")
-	lines := strings.Split(text, "\n")
-	wr := wireResponse{Raw: string(raw), Headers: []headerField{}}
-	for i, line := range lines {
-		line = strings.TrimSuffix(line, "\r")
-		if i == 0 {
-			wr.StatusLine = line
-			continue
-		}
-		name, value, _ := strings.Cut(line, ":")
-		wr.Headers = append(wr.Headers, headerField{name, strings.TrimSpace(value)})
-	}
-	return wr
-}
-
-// readBody reads the response body into wr: the first inspectShowBody
-// bytes as text (base64 when they are not UTF-8), the rest only counted.
-func readBody(wr *wireResponse, body io.Reader) error {
-	shown, err := io.ReadAll(io.LimitReader(body, inspectShowBody))
-	wr.BodyBytes = int64(len(shown))
-	if err == nil {
-		var rest int64
-		rest, err = io.Copy(io.Discard, io.LimitReader(body, inspectReadBody))
-		wr.BodyBytes += rest
-		wr.BodyTruncated = rest > 0
-	}
-	if utf8.Valid(shown) {
-		wr.Body = string(shown)
-	} else {
-		wr.Body, wr.BodyBase64 = base64.StdEncoding.EncodeToString(shown), true
-	}
-	return err
-}
-
-// describeReadError turns what the connection did into words.
-func describeReadError(err error) string {
-	switch {
-	case errors.Is(err, errPeerReset):
-		return "the server reset the connection"
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return "the server closed the connection before the message was complete"
-	case isTimeout(err):
-		return "timed out"
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrClosedPipe), errors.Is(err, net.ErrClosed):
-		return "the server closed the connection"
-	}
-	return err.Error()
-}
-
-func isTimeout(err error) bool {
-	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
-}
-
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // curlCommand is the same request as a curl command line.
 func curlCommand(q inspectRequest, fullURL string) string {
@@ -492,111 +219,6 @@ func shellQuote(s string) string {
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
-
-// recordingReader keeps the bytes read from the connection (the first
-// inspectKeepRaw of them) so that response heads can be shown as sent.
-type recordingReader struct {
-	r     io.Reader
-	start time.Time
-	buf   []byte
-	n     int           // bytes read in all
-	first time.Duration // when the first byte arrived
-}
-
-func (rr *recordingReader) Read(p []byte) (int, error) {
-	n, err := rr.r.Read(p)
-	if n > 0 {
-		if rr.n == 0 {
-			rr.first = time.Since(rr.start)
-		}
-		if keep := min(n, inspectKeepRaw-len(rr.buf)); keep > 0 {
-			rr.buf = append(rr.buf, p[:keep]...)
-		}
-		rr.n += n
-	}
-	return n, err
-}
-
-func (rr *recordingReader) slice(from, to int) []byte {
-	from, to = min(from, len(rr.buf)), min(to, len(rr.buf))
-	return rr.buf[from:to]
-}
-
-// errPeerReset is what the client end of a memory pipe reads after the
-// service reset the connection (fault=reset).
-var errPeerReset = errors.New("connection reset by peer")
-
-// memAddr is an address of an in-memory connection.
-type memAddr string
-
-func (a memAddr) Network() string { return "memory" }
-func (a memAddr) String() string  { return string(a) }
-
-// memConn is one end of an in-memory connection. The service's end
-// reports the caller's addresses, so handlers see the same client as the
-// request that asked for the inspection; SetLinger(0) marks a reset that
-// the other end then reads as errPeerReset.
-type memConn struct {
-	net.Conn
-	local, remote net.Addr
-	reset         *atomic.Bool
-	closeOnce     sync.Once
-	closed        chan struct{}
-}
-
-func newMemPipe(local, remote net.Addr) (client, server *memConn) {
-	c, s := net.Pipe()
-	reset := new(atomic.Bool)
-	client = &memConn{Conn: c, local: remote, remote: local, reset: reset, closed: make(chan struct{})}
-	server = &memConn{Conn: s, local: local, remote: remote, reset: reset, closed: make(chan struct{})}
-	return client, server
-}
-
-func (c *memConn) LocalAddr() net.Addr  { return c.local }
-func (c *memConn) RemoteAddr() net.Addr { return c.remote }
-
-func (c *memConn) Read(p []byte) (int, error) {
-	n, err := c.Conn.Read(p)
-	if err != nil && c.reset.Load() {
-		err = errPeerReset
-	}
-	return n, err
-}
-
-// SetLinger(0) is how the service resets a connection.
-func (c *memConn) SetLinger(sec int) error {
-	if sec == 0 {
-		c.reset.Store(true)
-	}
-	return nil
-}
-
-func (c *memConn) Close() error {
-	c.closeOnce.Do(func() { close(c.closed) })
-	return c.Conn.Close()
-}
-
-// oneConnListener hands one connection to http.Server.Serve, then blocks
-// until that connection closes, so that Serve returns once it is done.
-type oneConnListener struct {
-	conn *memConn
-	once sync.Once
-}
-
-func newOneConnListener(c *memConn) *oneConnListener { return &oneConnListener{conn: c} }
-
-func (l *oneConnListener) Accept() (net.Conn, error) {
-	var c net.Conn
-	l.once.Do(func() { c = l.conn })
-	if c != nil {
-		return c, nil
-	}
-	<-l.conn.closed
-	return nil, net.ErrClosed
-}
-
-func (l *oneConnListener) Close() error   { return nil }
-func (l *oneConnListener) Addr() net.Addr { return l.conn.local }
 
 // newInnerServer is the http.Server the inspector's connections are
 // served by: the routes without the rate limit, marked so that the

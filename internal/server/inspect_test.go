@@ -248,7 +248,7 @@ func TestInspectRefusesBadRequests(t *testing.T) {
 	ts, _ := newTestServer(t, Options{MaxBodyBytes: 200 << 10})
 	many := make([]headerField, 51)
 	for i := range many {
-		many[i] = headerField{"X-A", "b"}
+		many[i] = headerField{Name: "X-A", Value: "b"}
 	}
 	manyJSON, _ := json.Marshal(inspectRequest{Path: "/get", Headers: many})
 	bigJSON, _ := json.Marshal(inspectRequest{Path: "/anything", Method: "POST", Body: strings.Repeat("x", inspectMaxBody+1)})
@@ -327,7 +327,7 @@ func TestCurlCommand(t *testing.T) {
 		{inspectRequest{Method: "GET", Path: "/status/200"}, "curl -i -L http://h/status/200"},
 		{inspectRequest{Method: "GET", Path: "/status/200?body=it's", FollowRedirects: &no}, `curl -i 'http://h/status/200?body=it'\''s'`},
 		{inspectRequest{Method: "PUT", Path: "/anything", Body: "a b"}, "curl -i -L -X PUT --data-binary 'a b' http://h/anything"},
-		{inspectRequest{Method: "DELETE", Path: "/anything", Headers: []headerField{{"X-A", "1 2"}}}, "curl -i -L -X DELETE -H 'X-A: 1 2' http://h/anything"},
+		{inspectRequest{Method: "DELETE", Path: "/anything", Headers: []headerField{{Name: "X-A", Value: "1 2"}}}, "curl -i -L -X DELETE -H 'X-A: 1 2' http://h/anything"},
 	} {
 		if got := curlCommand(tc.q, "http://h"+tc.q.Path); got != tc.want {
 			t.Errorf("curl for %+v:\n got %s\nwant %s", tc.q, got, tc.want)

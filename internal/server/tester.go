@@ -111,7 +111,7 @@ func (f testerForm) request() (inspectRequest, error) {
 		return q, fmt.Errorf("give a code (such as 418 or 200:3,503) or a path on this server (such as /redirect/3)")
 	}
 	if f.Accept != "" {
-		q.Headers = append(q.Headers, headerField{"Accept", f.Accept})
+		q.Headers = append(q.Headers, headerField{Name: "Accept", Value: f.Accept})
 	}
 	lines, err := headerLines("request headers", f.QHeaders)
 	if err != nil {
@@ -133,7 +133,7 @@ func headerLines(what, text string) ([]headerField, error) {
 		if !ok || strings.TrimSpace(name) == "" {
 			return nil, fmt.Errorf("%s, line %d: %q is not \"Name: value\"", what, i+1, clip(line))
 		}
-		out = append(out, headerField{strings.TrimSpace(name), strings.TrimSpace(value)})
+		out = append(out, headerField{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
 	}
 	return out, nil
 }
