@@ -1,0 +1,316 @@
+package exchange_test
+
+import (
+	"context"
+	"crypto/x509"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/httpstatus/httpstatus/internal/exchange"
+	"github.com/httpstatus/httpstatus/internal/server"
+)
+
+// service is our own test service on loopback: it produces every code,
+// interim response and fault the engine must report.
+func service(t *testing.T) *httptest.Server {
+	t.Helper()
+	ts := httptest.NewServer(server.NewServer(server.Options{MaxDelay: 3 * time.Second}))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// rawServer answers every connection with the bytes of answer, after
+// reading the request head, so that tests control the wire exactly.
+func rawServer(t *testing.T, answer string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				buf := make([]byte, 4096)
+				got := ""
+				for !strings.Contains(got, "\r\n\r\n") {
+					n, err := c.Read(buf)
+					if err != nil {
+						return
+					}
+					got += string(buf[:n])
+				}
+				io.WriteString(c, answer)
+			}()
+		}
+	}()
+	return "http://" + ln.Addr().String()
+}
+
+func TestExchangeRecordsTheWire(t *testing.T) {
+	base := rawServer(t, "HTTP/1.1 103 Early Hints\r\nlink: </a.css>; rel=preload\r\n\r\n"+
+		"HTTP/1.1 404 Not There\r\nX-lower: 1\r\nWWW-Authenticate: Basic\r\nx-lower: 2\r\nContent-Length: 5\r\n\r\nhello")
+	c := &exchange.Client{UserAgent: "test/1"}
+	ex := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, base+"/p?q=1"), Header: []exchange.Field{{Name: "accept", Value: "*/*"}}})
+	if ex.Error != "" {
+		t.Fatal(ex.Error)
+	}
+	host := strings.TrimPrefix(base, "http://")
+	if want := "GET /p?q=1 HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: test/1\r\naccept: */*\r\n\r\n"; ex.Request.Raw != want {
+		t.Errorf("request %q, want %q", ex.Request.Raw, want)
+	}
+	if len(ex.Interim) != 1 || ex.Interim[0].Status != 103 || ex.Interim[0].Headers[0].Name != "link" {
+		t.Errorf("interim %+v", ex.Interim)
+	}
+	r := ex.Response
+	if r.Status != 404 || r.Reason != "Not There" || r.Proto != "HTTP/1.1" || r.Body != "hello" || r.BodyBytes != 5 {
+		t.Errorf("response %+v", r)
+	}
+	var names []string
+	for _, f := range r.Headers {
+		names = append(names, f.Name)
+	}
+	if got := strings.Join(names, ","); got != "X-lower,WWW-Authenticate,x-lower,Content-Length" {
+		t.Errorf("header names as received: %s", got)
+	}
+	tm := ex.Timings
+	if tm.ConnectMS <= 0 || tm.SentMS <= 0 || tm.FirstByteMS < tm.SentMS || tm.TotalMS < tm.FirstByteMS || tm.DNSMS != 0 || tm.TLSMS != 0 {
+		t.Errorf("timings %+v", tm)
+	}
+	if ex.Conn == nil || ex.Conn.Remote != host {
+		t.Errorf("connection %+v", ex.Conn)
+	}
+}
+
+func TestKeepAliveReusesConnections(t *testing.T) {
+	ts := service(t)
+	c := &exchange.Client{KeepAlive: true}
+	defer c.CloseIdle()
+	first := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/status/200")})
+	second := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/status/204")})
+	if first.Reused || !second.Reused || second.Timings.ConnectMS != 0 || second.Response.Status != 204 {
+		t.Errorf("first reused %v, second reused %v connect %v status %v", first.Reused, second.Reused, second.Timings.ConnectMS, second.Response)
+	}
+	// A broken body leaves nothing to reuse.
+	broken := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/status/200?fault=truncate")})
+	after := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/status/200")})
+	if broken.Failure != exchange.FailClosed || after.Reused {
+		t.Errorf("truncated: failure %q; next reused %v", broken.Failure, after.Reused)
+	}
+}
+
+func TestFailuresInPlainWords(t *testing.T) {
+	ts := service(t)
+	closed, _ := net.Listen("tcp", "127.0.0.1:0")
+	closedURL := "http://" + closed.Addr().String() + "/"
+	closed.Close()
+	silent, _ := net.Listen("tcp", "127.0.0.1:0")
+	defer silent.Close()
+	for _, c := range []struct {
+		name, url string
+		timeout   time.Duration
+		failure   string
+		words     string
+	}{
+		{"refused", closedURL, 0, exchange.FailRefused, "refused"},
+		{"DNS", "http://name.invalid/", 0, exchange.FailDNS, "does not resolve"},
+		{"timeout", "http://" + silent.Addr().String() + "/", 200 * time.Millisecond, exchange.FailTimeout, "timed out"},
+		{"reset", ts.URL + "/status/200?fault=reset", 0, exchange.FailReset, "reset the connection"},
+		{"truncated", ts.URL + "/status/200?fault=truncate&body=0123456789", 0, exchange.FailClosed, "the body broke off after 5 bytes"},
+		{"closed after headers", ts.URL + "/status/200?fault=close_after_headers", 0, exchange.FailClosed, "the body broke off after 0 bytes"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			if c.timeout > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeout(ctx, c.timeout)
+				defer cancel()
+			}
+			ex := (&exchange.Client{}).Do(ctx, exchange.Request{Method: "GET", URL: mustURL(t, c.url)})
+			if ex.Failure != c.failure || !strings.Contains(ex.Error, c.words) {
+				t.Errorf("failure %q error %q; want %q saying %q", ex.Failure, ex.Error, c.failure, c.words)
+			}
+		})
+	}
+}
+
+func TestTLSIsVerified(t *testing.T) {
+	ts := httptest.NewTLSServer(server.NewServer(server.Options{}))
+	defer ts.Close()
+	u := mustURL(t, ts.URL+"/status/200")
+	ex := (&exchange.Client{}).Do(context.Background(), exchange.Request{Method: "GET", URL: u})
+	if ex.Failure != exchange.FailTLS || !strings.Contains(ex.Error, "not signed by a trusted authority") {
+		t.Errorf("self-signed: %q %q", ex.Failure, ex.Error)
+	}
+	ex = (&exchange.Client{Dialer: &exchange.NetDialer{Insecure: true}}).Do(context.Background(), exchange.Request{Method: "GET", URL: u})
+	if ex.Error != "" || ex.Response.Status != 200 || ex.Conn.TLSVersion == "" || ex.Timings.TLSMS <= 0 {
+		t.Errorf("insecure: %q %+v %+v", ex.Error, ex.Conn, ex.Timings)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(ts.Certificate())
+	ex = (&exchange.Client{Dialer: &exchange.NetDialer{RootCAs: pool}}).Do(context.Background(), exchange.Request{Method: "GET", URL: u})
+	if ex.Error != "" || ex.Conn.ALPN != "http/1.1" {
+		t.Errorf("trusted: %q %+v", ex.Error, ex.Conn)
+	}
+}
+
+func TestCheckIPRefusesBeforeDialling(t *testing.T) {
+	ts := service(t)
+	d := &exchange.NetDialer{CheckIP: func(ip net.IP) error {
+		return &exchange.BlockedError{IP: ip, Reason: "a loopback address"}
+	}}
+	ex := (&exchange.Client{Dialer: d}).Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/status/200")})
+	if ex.Response != nil || !strings.Contains(ex.Error, "127.0.0.1 is a loopback address") {
+		t.Errorf("%q %+v", ex.Error, ex.Response)
+	}
+}
+
+func TestFollowRedirects(t *testing.T) {
+	ts := service(t)
+	other := service(t)
+	c := &exchange.Client{}
+	follow := exchange.Policy{Follow: true}
+	for _, tc := range []struct {
+		name, method, path, body string
+		header                   []exchange.Field
+		policy                   exchange.Policy
+		methods                  string // the method of each request
+		status, redirects        int
+		err                      string
+	}{
+		{"three hops", "GET", "/redirect/3", "", nil, follow, "GET GET GET GET", 200, 3, ""},
+		{"303 turns POST into GET", "POST", "/status/303?location=/anything", "x", nil, follow, "POST GET", 200, 1, ""},
+		{"302 after POST is GET", "POST", "/status/302?location=/anything", "x", nil, follow, "POST GET", 200, 1, ""},
+		{"307 keeps POST", "POST", "/status/307?location=/anything", "x", nil, follow, "POST POST", 200, 1, ""},
+		{"308 keeps PUT", "PUT", "/status/308?location=/anything", "x", nil, follow, "PUT PUT", 200, 1, ""},
+		{"not following", "GET", "/redirect/3", "", nil, exchange.Policy{}, "GET", 302, 0, ""},
+		{"at most", "GET", "/redirect/5", "", nil, exchange.Policy{Follow: true, MaxRedirects: 2}, "GET GET GET", 302, 2, "stopped after 2 redirects"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ch := c.Follow(context.Background(), exchange.Request{Method: tc.method, URL: mustURL(t, ts.URL+tc.path), Body: tc.body, Header: tc.header}, tc.policy)
+			var methods []string
+			for _, ex := range ch.Exchanges {
+				methods = append(methods, ex.Request.Method)
+			}
+			if got := strings.Join(methods, " "); got != tc.methods || ch.Status != tc.status || ch.Redirects != tc.redirects || !strings.Contains(ch.Error, tc.err) || (tc.err == "") != (ch.Error == "") {
+				t.Errorf("methods %q status %d redirects %d error %q", got, ch.Status, ch.Redirects, ch.Error)
+			}
+		})
+	}
+
+	t.Run("a real loop ends the chain", func(t *testing.T) {
+		loop := rawServer(t, "HTTP/1.1 302 Found\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n")
+		ch := c.Follow(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, loop+"/again")}, follow)
+		hop := ch.Exchanges[0].Redirect
+		if len(ch.Exchanges) != 1 || hop == nil || !hop.Loop || hop.Followed || !strings.Contains(ch.Error, "redirect loop") {
+			t.Errorf("%d exchanges, hop %+v, error %q", len(ch.Exchanges), hop, ch.Error)
+		}
+	})
+
+	t.Run("cross-host hops are flagged and drop credentials", func(t *testing.T) {
+		allow := server.NewServer(server.Options{AllowRedirectHosts: []string{"127.0.0.1"}})
+		hs := httptest.NewServer(allow)
+		defer hs.Close()
+		ch := c.Follow(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, hs.URL+"/redirect-to?url="+url.QueryEscape(other.URL+"/get")),
+			Header: []exchange.Field{{Name: "Authorization", Value: "Bearer secret"}, {Name: "X-Keep", Value: "1"}}}, follow)
+		if len(ch.Exchanges) != 2 || ch.Status != 200 {
+			t.Fatalf("%d exchanges, status %d, error %q", len(ch.Exchanges), ch.Status, ch.Error)
+		}
+		hop := ch.Exchanges[0].Redirect
+		if !hop.CrossHost || hop.Downgrade || hop.NextURL != other.URL+"/get" {
+			t.Errorf("hop %+v", hop)
+		}
+		sent := ch.Exchanges[1].Request.Raw
+		if strings.Contains(sent, "Authorization") || !strings.Contains(sent, "X-Keep: 1") {
+			t.Errorf("second request %q", sent)
+		}
+	})
+
+	t.Run("a policy refuses a hop", func(t *testing.T) {
+		p := exchange.Policy{Follow: true, Allow: func(_, to *url.URL) string { return "not to " + to.Path }}
+		ch := c.Follow(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/redirect/2")}, p)
+		if len(ch.Exchanges) != 1 || ch.Exchanges[0].Redirect.Followed || ch.Exchanges[0].Redirect.Reason != "not to /relative-redirect/1" {
+			t.Errorf("%+v", ch.Exchanges[0].Redirect)
+		}
+	})
+}
+
+func TestDowngradeIsFlagged(t *testing.T) {
+	plain := service(t)
+	tlsSrv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, plain.URL+"/status/200", http.StatusMovedPermanently)
+	}))
+	defer tlsSrv.Close()
+	c := &exchange.Client{Dialer: &exchange.NetDialer{Insecure: true}}
+	ch := c.Follow(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, tlsSrv.URL+"/")}, exchange.Policy{Follow: true})
+	if hop := ch.Exchanges[0].Redirect; hop == nil || !hop.Downgrade || !hop.CrossHost || ch.Status != 200 {
+		t.Errorf("hop %+v status %d", hop, ch.Status)
+	}
+}
+
+func TestExpectContinue(t *testing.T) {
+	ts := service(t)
+	ex := (&exchange.Client{}).Do(context.Background(), exchange.Request{Method: "POST", URL: mustURL(t, ts.URL+"/upload"),
+		Header: []exchange.Field{{Name: "Expect", Value: "100-continue"}, {Name: "Content-Type", Value: "text/plain"}}, Body: "hello"})
+	if len(ex.Interim) != 1 || ex.Interim[0].Status != 100 || ex.Response.Status != 200 || !strings.Contains(ex.Response.Body, `"received_bytes": 5`) {
+		t.Errorf("interim %+v response %+v error %q", ex.Interim, ex.Response, ex.Error)
+	}
+}
+
+func TestBodyCaps(t *testing.T) {
+	ts := service(t)
+	c := &exchange.Client{ShowBody: 10, ReadBody: 100}
+	ex := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/range/50")})
+	if ex.Response.Body != "abcdefghij" || ex.Response.BodyBytes != 50 || !ex.Response.BodyTruncated {
+		t.Errorf("%+v", ex.Response)
+	}
+	ex = c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/range/500")})
+	if ex.Response.BodyBytes != 110 || !ex.Response.BodyTruncated {
+		t.Errorf("read past the cap: %d bytes", ex.Response.BodyBytes)
+	}
+	ex = c.Do(context.Background(), exchange.Request{Method: "POST", URL: mustURL(t, ts.URL+"/anything"), Header: []exchange.Field{{Name: "Content-Type", Value: "application/octet-stream"}}, Body: "\xff\xfe"})
+	if ex.Error != "" {
+		t.Fatal(ex.Error)
+	}
+	bin := (&exchange.Client{}).Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/status/200?body=%FF%FE")})
+	if !bin.Response.BodyBase64 || bin.Response.Body != "//4=" {
+		t.Errorf("binary body %+v", bin.Response)
+	}
+}
+
+// FuzzHead: whatever fields a request carries, the head is one request
+// line, the fields and one blank line, in that order.
+func FuzzHead(f *testing.F) {
+	f.Add("GET", "/p", "X-A", "1", "")
+	f.Add("POST", "/p?q", "Expect", "100-continue", "body")
+	f.Fuzz(func(t *testing.T, method, target, name, value, body string) {
+		u, err := url.Parse("http://h.example" + target)
+		if err != nil || strings.ContainsAny(method+name+value, "\r\n") || strings.ContainsAny(target, " \r\n") {
+			return
+		}
+		head, fields := exchange.Head(exchange.Request{Method: method, URL: u, Header: []exchange.Field{{Name: name, Value: value}}, Body: body}, "ua")
+		if !strings.HasSuffix(head, "\r\n\r\n") || strings.Count(head, "\r\n") != len(fields)+2 || fields[0].Name != "Host" {
+			t.Fatalf("head %q fields %v", head, fields)
+		}
+	})
+}
