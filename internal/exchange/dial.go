@@ -135,7 +135,10 @@ func describe(err error, what string) (string, string) {
 	var unknownAuth x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
 	var invalid x509.CertificateInvalidError
+	var blocked *BlockedError
 	switch {
+	case errors.As(err, &blocked):
+		return what + ": " + blocked.Error(), FailBlocked
 	case errors.As(err, &dnsErr):
 		if dnsErr.IsNotFound {
 			return fmt.Sprintf("%s: the name %s does not resolve (DNS: no such host)", what, dnsErr.Name), FailDNS
@@ -169,10 +172,6 @@ func describe(err error, what string) (string, string) {
 		return what + ": cancelled", FailTimeout
 	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):
 		return what + ": no route to the host", FailConnect
-	}
-	var blocked *BlockedError
-	if errors.As(err, &blocked) {
-		return what + ": " + blocked.Error(), FailConnect
 	}
 	var opErr *net.OpError
 	if errors.As(err, &opErr) && opErr.Op == "dial" {

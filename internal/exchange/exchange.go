@@ -121,6 +121,7 @@ const (
 	FailClosed  = "closed"  // the peer closed before the message was complete
 	FailProto   = "protocol"
 	FailConnect = "connect" // any other failure to connect
+	FailBlocked = "blocked" // the address may not be dialled (see Guard)
 )
 
 // ConnInfo describes the connection an exchange used.

@@ -102,11 +102,11 @@ func TestGuardAtDialTime(t *testing.T) {
 			continue // a form net/url itself refuses never reaches the dialer
 		}
 		ex := c.Do(context.Background(), exchange.Request{Method: "GET", URL: u})
-		if ex.Response != nil || ex.Failure != exchange.FailConnect && ex.Failure != exchange.FailDNS {
+		if ex.Response != nil || ex.Failure != exchange.FailBlocked && ex.Failure != exchange.FailDNS {
 			t.Errorf("%s: reached (%v) or failed oddly: %q %q", target, ex.Response != nil, ex.Failure, ex.Error)
 		}
 		t.Logf("%s: %s", target, ex.Error)
-		if ex.Failure == exchange.FailConnect && !strings.Contains(ex.Error, "loopback") {
+		if ex.Failure == exchange.FailBlocked && !strings.Contains(ex.Error, "loopback") {
 			t.Errorf("%s: %q does not say why", target, ex.Error)
 		}
 	}
