@@ -35,6 +35,9 @@ type serveOptions struct {
 	maxConnections  int
 	maxConnsPerIP   int
 	publicURL       string
+	check           string
+	checkPrivate    bool
+	checkRate       float64
 	logFormat       string
 	logLevel        string
 	logRequests     bool
@@ -80,6 +83,9 @@ func newServeCommand(e *env) *cobra.Command {
 	f.IntVar(&o.maxWebSockets, "max-websockets", 500, "WebSocket sessions (/status/101) open at once; more get 503 with Retry-After")
 	f.IntVar(&o.maxConnections, "max-connections", 10000, "connections held at once (lowered to fit the open-file limit); at the limit idle ones are closed, and if none is idle new ones get 503")
 	f.IntVar(&o.maxConnsPerIP, "max-conns-per-ip", 1000, "connections one client IP may hold (0: no limit; off with --trust-proxy); at the limit its idle ones are closed, else 503")
+	f.StringVar(&o.check, "check", "on", "the URL checker (/check, /api/v1/check): on or off")
+	f.BoolVar(&o.checkPrivate, "check-private", false, "let the URL checker reach loopback, private and link-local addresses (for a server on your own machine only)")
+	f.Float64Var(&o.checkRate, "check-rate", 10, "URL checks per minute one client IP may run (burst 5); more get 429")
 	f.StringVar(&o.publicURL, "public-url", "", "scheme://host[:port] clients reach the service by (set it on a public deployment): absolute Locations and URLs use it instead of the Host header")
 	f.StringVar(&o.logFormat, "log-format", "text", "log format: text or json")
 	f.StringVar(&o.logLevel, "log-level", "info", "log level: debug, info, warn or error")
@@ -132,6 +138,10 @@ func (o *serveOptions) validate() error {
 		return usageErrorf("--max-websockets must be 1 or more, not %d", o.maxWebSockets)
 	case o.maxConnections < 16:
 		return usageErrorf("--max-connections must be 16 or more, not %d", o.maxConnections)
+	case o.check != "on" && o.check != "off":
+		return usageErrorf("--check must be on or off, not %q", clip(o.check))
+	case !(o.checkRate > 0) || o.checkRate > 1e6:
+		return usageErrorf("--check-rate must be a positive number of checks per minute, not %v", o.checkRate)
 	case o.maxConnsPerIP < 0:
 		return usageErrorf("--max-conns-per-ip must be 0 (no limit) or more, not %d", o.maxConnsPerIP)
 	case o.logFormat != "text" && o.logFormat != "json":
@@ -189,6 +199,9 @@ func runServe(ctx context.Context, e *env, o *serveOptions) error {
 		MaxSleepers:        o.maxSleepers,
 		MaxWebSockets:      o.maxWebSockets,
 		PublicURL:          o.publicURL,
+		CheckOff:           o.check == "off",
+		CheckPrivate:       o.checkPrivate,
+		CheckRate:          o.checkRate,
 		Logger:             log,
 		LogRequests:        o.logRequests,
 	})

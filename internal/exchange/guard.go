@@ -3,6 +3,8 @@ package exchange
 import (
 	"net"
 	"net/netip"
+	"strconv"
+	"strings"
 )
 
 // Guard keeps a checker run on a public server from becoming a door into
@@ -101,4 +103,51 @@ func embeddedIPv4(a netip.Addr) (netip.Addr, bool) {
 		return netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}), true
 	}
 	return netip.Addr{}, false
+}
+
+// LiteralIP reads host as an IP address the way resolvers and browsers
+// may: a bracketed or plain IPv6 address, dotted IPv4, and the historic
+// inet_aton forms (127.1, 0x7f000001, 2130706433, 0177.0.0.1), so that a
+// guard can judge them before any lookup. ok is false for a name.
+func LiteralIP(host string) (ip net.IP, ok bool) {
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	if i := strings.IndexByte(host, '%'); i >= 0 {
+		host = host[:i]
+	}
+	if ip := net.ParseIP(host); ip != nil {
+		return ip, true
+	}
+	parts := strings.Split(host, ".")
+	if len(parts) > 4 {
+		return nil, false
+	}
+	vals := make([]uint64, len(parts))
+	for i, p := range parts {
+		base, digits := 10, p
+		switch {
+		case strings.HasPrefix(p, "0x") || strings.HasPrefix(p, "0X"):
+			base, digits = 16, p[2:]
+		case len(p) > 1 && p[0] == '0':
+			base, digits = 8, p[1:]
+		}
+		v, err := strconv.ParseUint(digits, base, 32)
+		if err != nil {
+			return nil, false
+		}
+		vals[i] = v
+	}
+	// The last part fills the bytes the others leave.
+	var n uint64
+	for i, v := range vals[:len(vals)-1] {
+		if v > 255 {
+			return nil, false
+		}
+		n |= v << (8 * (3 - i))
+	}
+	last := vals[len(vals)-1]
+	if last >= 1<<(8*(5-len(vals))) {
+		return nil, false
+	}
+	n |= last
+	return net.IPv4(byte(n>>24), byte(n>>16), byte(n>>8), byte(n)), true
 }

@@ -132,3 +132,34 @@ func FuzzGuard(f *testing.F) {
 		}
 	})
 }
+
+func TestLiteralIP(t *testing.T) {
+	for host, want := range map[string]string{
+		"127.0.0.1": "127.0.0.1", "127.1": "127.0.0.1", "0x7f000001": "127.0.0.1", "2130706433": "127.0.0.1",
+		"0177.0.0.1": "127.0.0.1", "0x7f.1": "127.0.0.1", "127.0.1": "127.0.0.1", "[::1]": "::1", "[fe80::1%25eth0]": "fe80::1",
+		"169.254.169.254.": "169.254.169.254", "0": "0.0.0.0", "example.com": "", "1.2.3.4.5": "", "256.1.1.1": "", "0x": "",
+		"08.1.1.1": "", "1.2.3.256": "", "4294967296": "",
+	} {
+		ip, ok := exchange.LiteralIP(strings.ReplaceAll(host, "%25", "%"))
+		got := ""
+		if ok {
+			got = ip.String()
+		}
+		if got != want {
+			t.Errorf("LiteralIP(%q) = %q, want %q", host, got, want)
+		}
+	}
+}
+
+// FuzzLiteralIP: never a panic, and a dotted-quad answer reads back.
+func FuzzLiteralIP(f *testing.F) {
+	for _, s := range []string{"127.1", "0x7f000001", "[::1]", "1.2.3.4", "0.0", "00", "0x.0x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ip, ok := exchange.LiteralIP(s)
+		if ok && ip == nil {
+			t.Fatalf("LiteralIP(%q) ok without an address", s)
+		}
+	})
+}

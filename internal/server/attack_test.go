@@ -104,6 +104,8 @@ var attackRoutes = []attackRoute{
 	{pattern: "/codes.csv", path: "/codes.csv", allow: allowDoc},
 	{pattern: "/search", path: "/search?q=teapot", params: []string{"q"}, allow: allowDoc},
 	{pattern: "/tester", path: "/tester?code=418", params: testerFields, allow: allowInspect},
+	{pattern: "/check", path: "/check?url=http%3A%2F%2F127.0.0.1%2F", params: []string{"url", "method", "follow"}, allow: allowInspect}, // refused: a loopback address
+	{pattern: "/api/v1/check", method: "POST", path: "/api/v1/check", lines: []string{jsonCT}, body: `{"url":"http://127.0.0.1/"}`, reads: true, allow: allowInspect},
 	{pattern: "/static/{file}", path: "/static/site.css", allow: allowDoc},
 	{pattern: "/", path: "/404", allow: allowDoc},
 }

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"net/netip"
+
 	"bytes"
 	"encoding/json"
 	"io"
@@ -10,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/httpstatus/httpstatus/internal/exchange"
 
 	"github.com/pb33f/libopenapi"
 	validator "github.com/pb33f/libopenapi-validator"
@@ -95,7 +99,10 @@ func TestOpenAPIMatchesTheRoutes(t *testing.T) {
 // of the JSON API against the document, so that the schemas say what the
 // server does (the inspector's report above all).
 func TestOpenAPIDescribesRealAnswers(t *testing.T) {
-	ts, _ := newTestServer(t, Options{})
+	ts, s := newTestServer(t, Options{})
+	// Checks of this same server on loopback are let through; the
+	// metadata address stays refused.
+	s.guard = &exchange.Guard{Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}}
 	raw, err := os.ReadFile("web/openapi.json")
 	if err != nil {
 		t.Fatal(err)
@@ -118,6 +125,10 @@ func TestOpenAPIDescribesRealAnswers(t *testing.T) {
 		{"POST", "/api/v1/inspect", `{"path":"/status/200?fault=reset"}`},
 		{"POST", "/api/v1/inspect", `{"path":"/codes.json","headers":[{"name":"Accept-Encoding","value":"gzip"}],"follow_redirects":false}`},
 		{"POST", "/api/v1/inspect", `{"path":"relative"}`},
+		{"POST", "/api/v1/check", `{"url":"` + ts.URL + `/redirect/2"}`},
+		{"POST", "/api/v1/check", `{"url":"` + ts.URL + `/status/200?fault=reset","method":"HEAD"}`},
+		{"POST", "/api/v1/check", `{"url":"ftp://x"}`},
+		{"POST", "/api/v1/check", `{"url":"http://169.254.169.254/"}`},
 	} {
 		t.Run(tc.method+" "+tc.path+" "+tc.body, func(t *testing.T) {
 			req, _ := http.NewRequest(tc.method, ts.URL+tc.path, strings.NewReader(tc.body))

@@ -39,6 +39,7 @@ func (s *server) addRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("/api/v1/codes/{code}", s.handleAPICode)
 	mux.HandleFunc("/api/v1/search", s.handleAPISearch)
 	mux.HandleFunc("/api/v1/inspect", s.handleInspect)
+	mux.HandleFunc("/api/v1/check", s.handleCheckAPI)
 	mux.HandleFunc("/api/v1/openapi.json", s.handleOpenAPI)
 	mux.HandleFunc("/codes.json", s.handleCodesJSON)
 	mux.HandleFunc("/codes.csv", s.handleCodesCSV)
@@ -47,6 +48,7 @@ func (s *server) addRoutes(mux *http.ServeMux) {
 	// pages, anything else gets the site's 404 page (or JSON error).
 	mux.HandleFunc("/search", s.handleSearchPage)
 	mux.HandleFunc("/tester", s.handleTester)
+	mux.HandleFunc("/check", s.handleCheckPage)
 	mux.HandleFunc("/static/{file}", s.handleStatic)
 	mux.HandleFunc("/", s.handleIndex)
 }

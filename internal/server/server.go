@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/exchange"
 )
 
 // Options configures the service. A zero field takes the default given in
@@ -55,6 +56,14 @@ type Options struct {
 	// holds a connection for up to 5 minutes); more get 503 with a
 	// Retry-After saying when the oldest must end (default 500).
 	MaxWebSockets int
+	// CheckOff removes the URL checker (/check and /api/v1/check).
+	CheckOff bool
+	// CheckPrivate lets the checker reach loopback, private and
+	// link-local addresses: for a server on your own machine only.
+	CheckPrivate bool
+	// CheckRate is the checks per minute one client may run (default 10,
+	// with a burst of 5).
+	CheckRate float64
 	// Logger receives the service's logs (default: discard).
 	Logger *slog.Logger
 	// LogRequests logs one line per request at Info level.
@@ -81,6 +90,9 @@ func (o Options) Defaults() Options {
 	if o.MaxSleepers <= 0 {
 		o.MaxSleepers = 1000
 	}
+	if o.CheckRate <= 0 {
+		o.CheckRate = 10
+	}
 	if o.MaxWebSockets <= 0 {
 		o.MaxWebSockets = 500
 	}
@@ -98,13 +110,18 @@ type server struct {
 	log        *slog.Logger
 	sleepers   atomic.Int64
 	websockets *sessionSlots // the --max-websockets places
-	limiter    *ipLimiter    // nil when --rate-limit is 0
-	windows    *windowCounts // /ratelimit's per-key counters
-	handler    http.Handler  // the routes inside the middleware
-	inner      *http.Server  // serves the inspector's in-memory connections
-	codes      *[600]*codeInfo
-	api        *catalogueAPI // the JSON API's answers, rendered once
-	site       *site         // the reference site's pages, rendered once
+	// The URL checker's guard against internal addresses, its per-client
+	// rate and its places.
+	guard         *exchange.Guard
+	checkLimiter  *ipLimiter
+	checksRunning chan struct{}
+	limiter       *ipLimiter    // nil when --rate-limit is 0
+	windows       *windowCounts // /ratelimit's per-key counters
+	handler       http.Handler  // the routes inside the middleware
+	inner         *http.Server  // serves the inspector's in-memory connections
+	codes         *[600]*codeInfo
+	api           *catalogueAPI // the JSON API's answers, rendered once
+	site          *site         // the reference site's pages, rendered once
 }
 
 // NewServer returns the whole httpstatus service as one handler.
@@ -115,6 +132,9 @@ func NewServer(opts Options) http.Handler {
 func newServer(opts Options) *server {
 	opts = opts.Defaults()
 	s := &server{opts: opts, log: opts.Logger, windows: newWindowCounts(10000), websockets: newSessionSlots(opts.MaxWebSockets), codes: buildCodeTable(), api: buildCatalogueAPI(), site: buildSite()}
+	s.guard = &exchange.Guard{}
+	s.checkLimiter = newIPLimiter(opts.CheckRate/60, 5, 10000)
+	s.checksRunning = make(chan struct{}, checkMaxRunning)
 	if opts.PublicURL != "" {
 		base, err := ParsePublicURL(opts.PublicURL)
 		if err != nil {

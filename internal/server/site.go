@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/exchange"
 )
 
 // webFiles holds the site's templates and static assets, compiled into the
@@ -42,6 +43,7 @@ type page struct {
 	Path, Detail           string             // not-found page
 	TryIt                  bool               // code page: the test service can send Code
 	Tester                 *testerView
+	Check                  *checkView
 }
 
 type classList struct {
@@ -78,6 +80,11 @@ var siteFuncs = template.FuncMap{
 	// (418 is the teapot, not the registry's "(Unused)").
 	"servedPhrase": func(code int) string { return servedMeaning(code).Phrase },
 	"base64":       func(b bool) string { return map[bool]string{true: " (base64: not UTF-8 text)"}[b] },
+	// msFine shows a duration in ms to the microsecond: loopback timings
+	// are fractions of a millisecond, never "0".
+	"msFine": func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) },
+	"inc":    func(i int) int { return i + 1 },
+	"last":   func(exs []exchange.Exchange) int { return len(exs) - 1 },
 }
 
 // site holds the pages rendered at start-up and the templates for the ones
@@ -93,7 +100,7 @@ type site struct {
 func buildSite() *site {
 	st := &site{tmpl: map[string]*template.Template{}, pages: map[string]*static{}, assets: map[string]*static{}, assetNames: map[string]string{}}
 	st.loadAssets()
-	for _, name := range []string{"index", "code", "class", "search", "notfound", "tester"} {
+	for _, name := range []string{"index", "code", "class", "search", "notfound", "tester", "check"} {
 		st.tmpl[name] = template.Must(template.New("layout").Funcs(siteFuncs).Funcs(template.FuncMap{"asset": st.assetURL}).ParseFS(webFiles, "web/templates/layout.html", "web/templates/"+name+".html"))
 	}
 	classes := httpstatus.Classes()
