@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -108,9 +109,9 @@ type consoleLine struct {
 	line      int64
 }
 
-// newTab opens a tab for t against a fresh test server. It skips (or, under
-// CI=true, fails) when there is no browser.
-func newTab(t *testing.T) *tab {
+// newTab opens a tab for t against a fresh test server (with opts, when
+// given). It skips (or, under CI=true, fails) when there is no browser.
+func newTab(t *testing.T, opts ...Options) *tab {
 	t.Helper()
 	path := findBrowser()
 	if path == "" {
@@ -123,7 +124,7 @@ func newTab(t *testing.T) *tab {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts, _ := newTestServer(t, Options{})
+	ts, _ := newTestServer(t, append(opts, Options{})[0])
 	ctx, cancel := chromedp.NewContext(parent)
 	tb := &tab{t: t, ctx: ctx, base: ts.URL, deliberate: map[string]bool{}}
 	messages := chromedp.Console(ctx)
@@ -495,6 +496,37 @@ func TestBrowserDarkModeAndPhones(t *testing.T) {
 		if w := eval[int](tb, `document.documentElement.scrollWidth`); w > 375 {
 			t.Errorf("%s is %dpx wide on a 375px phone", path, w)
 		}
+	}
+	tb.noConsoleErrors()
+}
+
+// TestBrowserCheck: the /check page shows a chain with its hop table,
+// timing bars and meanings, rendered by the server, and the form checks
+// another URL.
+func TestBrowserCheck(t *testing.T) {
+	tb := newTab(t, Options{CheckPrivate: true})
+	tb.open("/check?url=" + url.QueryEscape(tb.base+"/redirect/2"))
+	if s := eval[string](tb, `document.getElementById("final-status").textContent`); s != "200" {
+		t.Errorf("final status %q", s)
+	}
+	rows := eval[[]string](tb, `Array.from(document.querySelectorAll("table.hops tbody tr td:nth-child(3)")).map(td => td.textContent.trim())`)
+	if strings.Join(rows, " | ") != "302 Found | 302 Found | 200 OK" {
+		t.Errorf("hop statuses %q", rows)
+	}
+	if n := eval[int](tb, `document.querySelectorAll("figure.timing svg rect").length`); n != 15 {
+		t.Errorf("%d timing bars for 3 requests of 5 phases", n)
+	}
+	if w := eval[float64](tb, `document.querySelector("figure.timing svg").getBoundingClientRect().width`); w < 100 {
+		t.Errorf("the timing bar is %v px wide", w)
+	}
+	if os.Getenv("HTTPSTATUS_SCREENSHOTS") != "" {
+		tb.do("scrolling to the result", chromedp.Evaluate[chromedp.Void](`document.getElementById("result").scrollIntoView()`))
+		tb.readmeShot("check")
+	}
+	tb.do("checking another URL", chromedp.SetValue(chromedp.CSS("input[name=url]"), tb.base+"/status/404"), chromedp.Click(chromedp.CSS("#checker button[type=submit]")))
+	tb.waitFor("the new result", `document.getElementById("final-status") && document.getElementById("final-status").textContent === "404"`)
+	if !strings.Contains(eval[string](tb, `document.querySelector(".meanings").textContent`), "Not Found") {
+		t.Error("the meaning of 404 is not shown")
 	}
 	tb.noConsoleErrors()
 }

@@ -358,7 +358,7 @@ func timingBars(exs []exchange.Exchange) [][]timingBar {
 			{"DNS", 0, t.DNSMS},
 			{"connect", t.DNSMS, t.DNSMS + t.ConnectMS},
 			{"TLS", t.DNSMS + t.ConnectMS, connectEnd},
-			{"wait", max(connectEnd, t.SentMS), max(t.FirstByteMS, connectEnd)},
+			{"wait", connectEnd, max(t.FirstByteMS, connectEnd)}, // sending the request, then the server's work
 			{"transfer", max(t.FirstByteMS, connectEnd), max(t.TotalMS, t.FirstByteMS)},
 		}
 		digit := 0
