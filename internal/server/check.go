@@ -15,6 +15,7 @@ import (
 
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/internal/exchange"
+	"golang.org/x/net/http/httpguts"
 )
 
 // The checker: the /check page and POST /api/v1/check run the exchange
@@ -112,7 +113,7 @@ func (q *checkRequest) validate() (*url.URL, string, error) {
 // checkHeaderLine validates one request header of a check.
 func checkHeaderLine(h headerField) (string, string, error) {
 	name := http.CanonicalHeaderKey(h.Name)
-	if h.Name == "" || strings.ContainsAny(h.Name, " \t\r\n:") || len(h.Name) > 256 || len(h.Value) > 4096 || strings.ContainsAny(h.Value, "\r\n\x00") {
+	if !httpguts.ValidHeaderFieldName(h.Name) || len(h.Name) > 256 || len(h.Value) > 4096 || !httpguts.ValidHeaderFieldValue(h.Value) {
 		return "", "", fmt.Errorf("header %q is not a valid field (a token name, a value without line breaks, 4 KiB at most)", clip(h.Name))
 	}
 	return name, h.Value, nil
