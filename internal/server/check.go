@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -210,19 +209,8 @@ func (s *server) handleCheckAPI(w http.ResponseWriter, r *http.Request) {
 	if !s.checkEnabled(w, r) || !s.allowMethods(w, r, http.MethodPost) || !s.onlyParams(w, r) {
 		return
 	}
-	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(strings.ToLower(strings.TrimSpace(ct)), "application/json") {
-		w.Header().Set("Accept-Post", "application/json")
-		s.fail(w, r, http.StatusUnsupportedMediaType, "send the check as JSON (Content-Type: application/json), not %q", clip(ct))
-		return
-	}
 	var q checkRequest
-	if err := decodeStrictJSON(r.Body, &q); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			s.fail(w, r, http.StatusRequestEntityTooLarge, "the request body is over %d bytes", tooBig.Limit)
-			return
-		}
-		s.fail(w, r, http.StatusBadRequest, "the body is not a check request: %v", err)
+	if !s.decodeJSONRequest(w, r, &q, "a check request") {
 		return
 	}
 	rep, ok := s.check(w, r, q)

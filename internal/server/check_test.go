@@ -113,7 +113,7 @@ func TestCheckRefusesBadRequests(t *testing.T) {
 		status            int
 		detail            string
 	}{
-		{"not JSON", "text/plain", `{}`, 415, "send the check as JSON"},
+		{"not JSON", "text/plain", `{}`, 415, "send the request as JSON"},
 		{"no url", "application/json", `{}`, 400, "empty URL"},
 		{"unknown field", "application/json", `{"url":"http://a.example","x":1}`, 400, "unknown field"},
 		{"POST is not for checks", "application/json", `{"url":"http://a.example","method":"POST"}`, 400, "GET or HEAD only"},

@@ -251,19 +251,8 @@ func (s *server) handleInspect(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "the inspector does not inspect itself")
 		return
 	}
-	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(strings.ToLower(strings.TrimSpace(ct)), "application/json") {
-		w.Header().Set("Accept-Post", "application/json")
-		s.fail(w, r, http.StatusUnsupportedMediaType, "send the request as JSON (Content-Type: application/json), not %q", clip(ct))
-		return
-	}
 	var q inspectRequest
-	if err := decodeStrictJSON(r.Body, &q); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			s.fail(w, r, http.StatusRequestEntityTooLarge, "the request body is over %d bytes", tooBig.Limit)
-			return
-		}
-		s.fail(w, r, http.StatusBadRequest, "the body is not an inspection request: %v", err)
+	if !s.decodeJSONRequest(w, r, &q, "an inspection request") {
 		return
 	}
 	if err := q.validate(); err != nil {
@@ -273,6 +262,28 @@ func (s *server) handleInspect(w http.ResponseWriter, r *http.Request) {
 	rep := s.inspect(r.Context(), q, s.originOf(r))
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusOK, rep)
+}
+
+// decodeJSONRequest reads the JSON body of an API request into v,
+// answering what is wrong itself (415 for another media type, 413, 400
+// naming the field or the syntax error); what is the request's name in
+// those answers.
+func (s *server) decodeJSONRequest(w http.ResponseWriter, r *http.Request, v any, what string) bool {
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(strings.ToLower(strings.TrimSpace(ct)), "application/json") {
+		w.Header().Set("Accept-Post", "application/json")
+		s.fail(w, r, http.StatusUnsupportedMediaType, "send the request as JSON (Content-Type: application/json), not %q", clip(ct))
+		return false
+	}
+	if err := decodeStrictJSON(r.Body, v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			s.fail(w, r, http.StatusRequestEntityTooLarge, "the request body is over %d bytes", tooBig.Limit)
+			return false
+		}
+		s.fail(w, r, http.StatusBadRequest, "the body is not %s: %v", what, err)
+		return false
+	}
+	return true
 }
 
 // decodeStrictJSON decodes exactly one JSON value into v, refusing
