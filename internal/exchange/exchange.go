@@ -302,7 +302,7 @@ func (c *Client) exchange(ctx context.Context, cn *conn, req Request, head strin
 		if !gotWrite {
 			select {
 			case w = <-writeDone:
-			default:
+			case <-time.After(writerGrace):
 				// The writer is still blocked: the server answered without
 				// reading everything. Closing the connection frees it.
 				cn.Close()
@@ -368,6 +368,11 @@ func (c *Client) exchange(ctx context.Context, cn *conn, req Request, head strin
 	ex.Timings.FirstByteMS, ex.Timings.TotalMS = ex.FirstByteMS, ex.TotalMS
 	return reusable && ex.Error == ""
 }
+
+// writerGrace is how long a finished exchange waits for its request
+// writer to report: a write the kernel has taken returns at once, but the
+// goroutine may not have run yet on a busy machine.
+const writerGrace = 200 * time.Millisecond
 
 // written is what the request writer reports: when it finished and how.
 type written struct {
