@@ -130,7 +130,7 @@ func newRootCommand(e *env) *cobra.Command {
 		return usageErrorf("%s (see '%s --help')", err, cmd.CommandPath())
 	})
 	root.SetVersionTemplate("httpstatus {{.Version}}\n")
-	root.AddCommand(newExplainCommand(e), newSearchCommand(e), newListCommand(e), newExportCommand(e), newServeCommand(e))
+	root.AddCommand(newExplainCommand(e), newSearchCommand(e), newListCommand(e), newExportCommand(e), newServeCommand(e), newCheckCommand(e))
 	return root
 }
 
