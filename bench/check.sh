@@ -43,7 +43,7 @@ done
 measure() {
   local name=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out.txt" 2> "$work/err.txt" || true
-  read -r secs kb < "$work/time.txt"
+  read -r secs kb < <(tail -n 1 "$work/time.txt") # GNU time first notes a non-zero exit
   printf '%-10s %6.2f s %6.1f MB  (%s lines of output)\n' "$name" "$secs" "$(echo "$kb/1024" | bc -l)" "$(wc -l < "$work/out.txt")"
   echo "$secs" >> "$work/$name.times"
 }
@@ -51,7 +51,8 @@ measure() {
 rm -f "$work"/*.times
 echo "== $n URLs, concurrency $c, $rounds rounds (each: httpstatus check, then curl -Z)"
 for r in $(seq "$rounds"); do
-  measure httpstatus "$work/httpstatus" check -i "$work/urls.txt" -c "$c" --jsonl
+  # One host: as many connections to it as curl opens (--per-host c).
+  measure httpstatus "$work/httpstatus" check -i "$work/urls.txt" -c "$c" --per-host "$c" --jsonl
   measure curl curl -sS -L -Z --parallel-max "$c" -w '%{http_code}\n' --config "$work/urls.curl"
   if command -v httpx > /dev/null; then
     measure httpx httpx -l "$work/urls.txt" -silent -threads "$c" -status-code -follow-redirects -no-color
