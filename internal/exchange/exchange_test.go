@@ -94,7 +94,9 @@ func TestExchangeRecordsTheWire(t *testing.T) {
 		t.Errorf("header names as received: %s", got)
 	}
 	tm := ex.Timings
-	if tm.ConnectMS <= 0 || tm.SentMS <= 0 || tm.FirstByteMS < tm.SentMS || tm.TotalMS < tm.FirstByteMS || tm.DNSMS != 0 || tm.TLSMS != 0 {
+	// The writer notes "sent" when its goroutine runs again, which on a
+	// busy machine can be after the answer began: no order between them.
+	if tm.ConnectMS <= 0 || tm.SentMS <= 0 || tm.FirstByteMS <= 0 || tm.TotalMS < tm.FirstByteMS || tm.DNSMS != 0 || tm.TLSMS != 0 {
 		t.Errorf("timings %+v", tm)
 	}
 	if ex.Conn == nil || ex.Conn.Remote != host {
