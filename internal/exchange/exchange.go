@@ -121,7 +121,8 @@ const (
 	FailClosed  = "closed"  // the peer closed before the message was complete
 	FailProto   = "protocol"
 	FailConnect = "connect" // any other failure to connect
-	FailBlocked = "blocked" // the address may not be dialled (see Guard)
+	FailBlocked   = "blocked"   // the address may not be dialled (see Guard)
+	FailCancelled = "cancelled" // the caller gave up (an interrupt)
 )
 
 // ConnInfo describes the connection an exchange used.
@@ -161,30 +162,53 @@ type Client struct {
 	// KeepAlive reuses connections between exchanges to the same
 	// scheme, host and port, as browsers and curl do.
 	KeepAlive bool
-	// MaxIdlePerHost bounds the idle connections kept per host (default 6).
-	MaxIdlePerHost int
+	// MaxIdlePerHost bounds the idle connections kept per host (default
+	// 6), MaxIdle those kept in all (default 64), and IdleTimeout how long
+	// one is kept (default 30s).
+	MaxIdlePerHost, MaxIdle int
+	IdleTimeout             time.Duration
 
-	mu   sync.Mutex
-	idle map[string][]*conn
+	mu        sync.Mutex
+	idle      map[string][]*conn
+	idleCount int
 }
 
 // conn is a connection with what the engine reads it through.
 type conn struct {
 	net.Conn
-	rec  *recorder
-	br   *bufio.Reader
-	info ConnInfo
+	rec       *recorder
+	br        *bufio.Reader
+	info      ConnInfo
+	idleSince time.Time
 }
 
-// Do sends req and reads what comes back, within ctx.
+// Do sends req and reads what comes back, within ctx. A kept-alive
+// connection that the server has closed meanwhile (nothing comes back on
+// it) is replaced by a new one once, for idempotent methods, as browsers
+// and curl do.
 func (c *Client) Do(ctx context.Context, req Request) Exchange {
+	ex := c.do(ctx, req)
+	if ex.Reused && ex.Error != "" && ex.Response == nil && len(ex.Interim) == 0 && ex.Failure != FailCancelled && idempotent[req.Method] && ctx.Err() == nil {
+		ex = c.do(ctx, req, true)
+	}
+	return ex
+}
+
+// idempotent are the methods whose request may be sent twice (RFC 9110
+// §9.2.2).
+var idempotent = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true, "TRACE": true, "PUT": true, "DELETE": true}
+
+func (c *Client) do(ctx context.Context, req Request, fresh ...bool) Exchange {
 	start := time.Now()
 	ex := Exchange{URL: req.URL.String(), Interim: []Response{}}
 	head, fields := requestHead(req, c.UserAgent)
 	ex.Request = Sent{Method: req.Method, Target: requestTarget(req.URL), Headers: fields, Raw: head, Body: req.Body}
 
 	key := poolKey(req.URL)
-	cn := c.takeIdle(key)
+	var cn *conn
+	if len(fresh) == 0 {
+		cn = c.takeIdle(key, start)
+	}
 	if cn != nil {
 		ex.Reused = true
 	} else {
@@ -196,6 +220,9 @@ func (c *Client) Do(ctx context.Context, req Request) Exchange {
 		cn, err = dial(ctx, dialer, req.URL)
 		if err != nil {
 			ex.Error, ex.Failure = describe(err, "connecting")
+			if ctx.Err() == context.Canceled {
+				ex.Error, ex.Failure = "connecting: interrupted", FailCancelled
+			}
 			ex.TotalMS = ms(time.Since(start))
 			ex.Timings.TotalMS = ex.TotalMS
 			if info, ok := err.(*dialError); ok {
@@ -208,8 +235,12 @@ func (c *Client) Do(ctx context.Context, req Request) Exchange {
 	info := cn.info
 	ex.Conn = &info
 	reusable := c.exchange(ctx, cn, req, head, start, &ex)
+	if ex.Error != "" && ctx.Err() == context.Canceled {
+		what, _, _ := strings.Cut(ex.Error, ":")
+		ex.Error, ex.Failure = what+": interrupted", FailCancelled
+	}
 	if reusable && c.KeepAlive {
-		c.putIdle(key, cn)
+		c.putIdle(key, cn, time.Now())
 	} else {
 		cn.Close()
 	}
@@ -220,7 +251,7 @@ func (c *Client) Do(ctx context.Context, req Request) Exchange {
 func (c *Client) CloseIdle() {
 	c.mu.Lock()
 	idle := c.idle
-	c.idle = nil
+	c.idle, c.idleCount = nil, 0
 	c.mu.Unlock()
 	for _, conns := range idle {
 		for _, cn := range conns {
@@ -229,36 +260,85 @@ func (c *Client) CloseIdle() {
 	}
 }
 
-func (c *Client) takeIdle(key string) *conn {
+// Pool defaults.
+const (
+	defaultIdlePerHost = 6
+	defaultIdle        = 64
+	defaultIdleTimeout = 30 * time.Second
+)
+
+func (c *Client) takeIdle(key string, now time.Time) *conn {
 	if !c.KeepAlive {
 		return nil
 	}
+	timeout := c.IdleTimeout
+	if timeout <= 0 {
+		timeout = defaultIdleTimeout
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	conns := c.idle[key]
-	if len(conns) == 0 {
-		return nil
+	for conns := c.idle[key]; len(conns) > 0; conns = c.idle[key] {
+		cn := conns[len(conns)-1]
+		c.idle[key] = conns[:len(conns)-1]
+		c.idleCount--
+		if now.Sub(cn.idleSince) < timeout {
+			return cn
+		}
+		cn.Close() // idle too long: the server has likely closed it
 	}
-	cn := conns[len(conns)-1]
-	c.idle[key] = conns[:len(conns)-1]
-	return cn
+	delete(c.idle, key)
+	return nil
 }
 
-func (c *Client) putIdle(key string, cn *conn) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	limit := c.MaxIdlePerHost
-	if limit <= 0 {
-		limit = 6
+// putIdle keeps cn for reuse, within MaxIdlePerHost for its host and
+// MaxIdle in all: past the total, the connection idle longest is closed.
+func (c *Client) putIdle(key string, cn *conn, now time.Time) {
+	perHost, total := c.MaxIdlePerHost, c.MaxIdle
+	if perHost <= 0 {
+		perHost = defaultIdlePerHost
 	}
+	if total <= 0 {
+		total = defaultIdle
+	}
+	c.mu.Lock()
 	if c.idle == nil {
 		c.idle = make(map[string][]*conn)
 	}
-	if len(c.idle[key]) >= limit {
+	if len(c.idle[key]) >= perHost {
+		c.mu.Unlock()
 		cn.Close()
 		return
 	}
+	var evict *conn
+	if c.idleCount >= total {
+		oldestKey := ""
+		for k, conns := range c.idle {
+			if len(conns) > 0 && (evict == nil || conns[0].idleSince.Before(evict.idleSince)) {
+				evict, oldestKey = conns[0], k
+			}
+		}
+		if evict != nil {
+			c.idle[oldestKey] = c.idle[oldestKey][1:]
+			if len(c.idle[oldestKey]) == 0 {
+				delete(c.idle, oldestKey)
+			}
+			c.idleCount--
+		}
+	}
+	cn.idleSince = now
 	c.idle[key] = append(c.idle[key], cn)
+	c.idleCount++
+	c.mu.Unlock()
+	if evict != nil {
+		evict.Close()
+	}
+}
+
+// Idle is the number of connections kept for reuse.
+func (c *Client) Idle() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.idleCount
 }
 
 // exchange writes the request on cn and reads the responses, filling ex.
@@ -339,6 +419,9 @@ func (c *Client) exchange(ctx context.Context, cn *conn, req Request, head strin
 		}
 		end := cn.rec.n - cn.br.Buffered()
 		wr := parseHead(cn.rec.slice(consumed, end))
+		if resp.StatusCode >= 200 || resp.StatusCode == http.StatusSwitchingProtocols {
+			cn.rec.keeping = false // the heads are kept; the body is read, not recorded
+		}
 		wr.Status = resp.StatusCode
 		wr.AtMS = ms(time.Since(start))
 		consumed = end
@@ -502,15 +585,16 @@ func (c *Client) readBody(wr *Response, body io.Reader) (complete bool, err erro
 // each exchange) so that response heads can be shown as sent, and notes
 // when the first byte arrived.
 type recorder struct {
-	r     io.Reader
-	start time.Time
-	buf   []byte
-	n     int           // bytes read in this exchange
-	first time.Duration // when the first byte of this exchange arrived
+	r       io.Reader
+	start   time.Time
+	buf     []byte
+	keeping bool          // recording; off once the final head is read
+	n       int           // bytes read in this exchange
+	first   time.Duration // when the first byte of this exchange arrived
 }
 
 func (rr *recorder) reset(start time.Time) {
-	rr.start, rr.buf, rr.n, rr.first = start, rr.buf[:0], 0, 0
+	rr.start, rr.buf, rr.n, rr.first, rr.keeping = start, rr.buf[:0], 0, 0, true
 }
 
 func (rr *recorder) Read(p []byte) (int, error) {
@@ -519,7 +603,7 @@ func (rr *recorder) Read(p []byte) (int, error) {
 		if rr.n == 0 {
 			rr.first = time.Since(rr.start)
 		}
-		if keep := min(n, keepRaw-len(rr.buf)); keep > 0 {
+		if keep := min(n, keepRaw-len(rr.buf)); keep > 0 && rr.keeping {
 			rr.buf = append(rr.buf, p[:keep]...)
 		}
 		rr.n += n

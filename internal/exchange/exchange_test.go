@@ -316,3 +316,65 @@ func FuzzHead(f *testing.F) {
 		}
 	})
 }
+
+// TestPoolRules: a kept-alive connection the server closed is replaced
+// once for an idempotent request; the pool is bounded in all and in time.
+func TestPoolRules(t *testing.T) {
+	t.Run("a closed kept-alive connection is redialled", func(t *testing.T) {
+		// Answers one request per connection without saying so, then
+		// closes it, as servers do at their idle timeout.
+		base := rawServer(t, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+		c := &exchange.Client{KeepAlive: true}
+		defer c.CloseIdle()
+		first := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, base+"/")})
+		if first.Error != "" || c.Idle() != 1 {
+			t.Fatalf("first: %q, %d idle", first.Error, c.Idle())
+		}
+		time.Sleep(50 * time.Millisecond) // the server has closed its end
+		second := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, base+"/")})
+		if second.Error != "" || second.Response == nil || second.Response.Status != 200 || second.Reused {
+			t.Fatalf("second: %q reused %v", second.Error, second.Reused)
+		}
+		if c.Idle() != 1 {
+			t.Fatalf("the redialled connection was not kept: %d idle", c.Idle())
+		}
+		time.Sleep(50 * time.Millisecond) // closed again by the server
+		post := c.Do(context.Background(), exchange.Request{Method: "POST", URL: mustURL(t, base+"/"), Body: "x"})
+		if post.Response != nil || !post.Reused {
+			t.Errorf("a POST on a closed kept-alive connection was sent again: %+v", post.Response)
+		}
+	})
+	t.Run("at most MaxIdle in all", func(t *testing.T) {
+		c := &exchange.Client{KeepAlive: true, MaxIdle: 2}
+		defer c.CloseIdle()
+		for i := 0; i < 4; i++ {
+			ts := service(t)
+			if ex := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/status/204")}); ex.Error != "" {
+				t.Fatal(ex.Error)
+			}
+		}
+		if n := c.Idle(); n != 2 {
+			t.Errorf("%d idle connections kept; at most 2", n)
+		}
+	})
+	t.Run("not kept past IdleTimeout", func(t *testing.T) {
+		ts := service(t)
+		c := &exchange.Client{KeepAlive: true, IdleTimeout: time.Millisecond}
+		defer c.CloseIdle()
+		c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/status/204")})
+		time.Sleep(5 * time.Millisecond)
+		if ex := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/status/204")}); ex.Reused {
+			t.Error("a connection idle past IdleTimeout was reused")
+		}
+	})
+	t.Run("an interrupt is not a timeout", func(t *testing.T) {
+		silent, _ := net.Listen("tcp", "127.0.0.1:0")
+		defer silent.Close()
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(50*time.Millisecond, cancel)
+		ex := (&exchange.Client{}).Do(ctx, exchange.Request{Method: "GET", URL: mustURL(t, "http://"+silent.Addr().String()+"/")})
+		if ex.Failure != exchange.FailCancelled || !strings.Contains(ex.Error, "interrupted") {
+			t.Errorf("%q %q", ex.Failure, ex.Error)
+		}
+	})
+}
