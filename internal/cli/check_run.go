@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/httpstatus/httpstatus"
@@ -104,60 +102,17 @@ func newChecker(cfg checkConfig) *checker {
 	if cfg.http2 {
 		return &checker{cfg: cfg, client: newH2Client(cfg.insecure, cfg.perHost, cfg.userAgent), hosts: &hostLimits{perHost: cfg.perHost}}
 	}
-	dialer := &countingDialer{Dialer: &exchange.NetDialer{Insecure: cfg.insecure}, limit: int64(max(64, 2*cfg.concurrency+2*cfg.perHost))}
 	client := &exchange.Client{
-		Dialer:    dialer,
+		Dialer:    &exchange.NetDialer{Insecure: cfg.insecure},
 		UserAgent: cfg.userAgent,
 		KeepAlive: true, MaxIdlePerHost: cfg.perHost,
+		// A list of many hosts must not keep a socket per host to the end.
+		MaxIdle: max(64, 2*cfg.concurrency+2*cfg.perHost),
 		// Bodies are read and counted, not shown; the engine has no
 		// "keep none", so one byte is kept and then dropped.
 		ShowBody: checkShowBody,
 	}
-	dialer.flush = client.CloseIdle
 	return &checker{cfg: cfg, client: client, hosts: &hostLimits{perHost: cfg.perHost}}
-}
-
-// countingDialer counts the connections open and closes the idle ones
-// when more than limit are: the engine keeps up to MaxIdlePerHost idle
-// connections for every host it has seen, which over a list of many
-// hosts would hold a socket per host to the end.
-type countingDialer struct {
-	exchange.Dialer
-	limit int64
-	open  atomic.Int64
-	flush func()
-}
-
-func (d *countingDialer) Dial(ctx context.Context, u *url.URL) (net.Conn, exchange.ConnInfo, error) {
-	if d.open.Load() >= d.limit {
-		d.flush()
-	}
-	c, info, err := d.Dialer.Dial(ctx, u)
-	if err != nil {
-		return nil, info, err
-	}
-	d.open.Add(1)
-	return &countedConn{Conn: c, d: d}, info, nil
-}
-
-// countedConn takes itself off its dialer's count when closed.
-type countedConn struct {
-	net.Conn
-	d    *countingDialer
-	once sync.Once
-}
-
-func (c *countedConn) Close() error {
-	c.once.Do(func() { c.d.open.Add(-1) })
-	return c.Conn.Close()
-}
-
-// stale reports a chain that failed because a kept-alive connection had
-// been closed by the server while idle: nothing came back on it. Browsers,
-// curl and Go's transport repeat such a request on a new connection.
-func stale(ch *exchange.Chain) bool {
-	f := ch.Final()
-	return f != nil && f.Reused && f.Response == nil && len(f.Interim) == 0 && (f.Failure == exchange.FailClosed || f.Failure == exchange.FailReset)
 }
 
 // run checks every target of src and hands each result to emit, in input
@@ -350,21 +305,12 @@ func (c *checker) check(ctx context.Context, t target) checkResult {
 		}
 		return ""
 	}
-	redialled := false
 	for attempt := 0; ; attempt++ {
 		if err := hold.moveTo(ctx, hostKey(t.url)); err != nil {
-			r.chain = exchange.Chain{Exchanges: []exchange.Exchange{}, Error: "interrupted before the request was sent", Failure: exchange.FailTimeout}
+			r.chain = exchange.Chain{Exchanges: []exchange.Exchange{}, Error: "interrupted before the request was sent", Failure: exchange.FailCancelled}
 			break
 		}
-		r.chain = c.client.Follow(ctx, req, policy)
-		if stale(&r.chain) && !redialled && idempotent[req.Method] {
-			// The pool may hold more connections the server has closed;
-			// the engine can only drop them all.
-			redialled = true
-			c.client.CloseIdle()
-			attempt--
-			continue
-		}
+		r.chain = c.client.Follow(ctx, req, policy) // the engine redials a kept-alive connection the server closed
 		slim(&r.chain, c.cfg.verbose)
 		if ctx.Err() != nil {
 			r.note = "interrupted"

@@ -113,14 +113,14 @@ type Exchange struct {
 
 // Kinds of failure, for an Exchange's Failure.
 const (
-	FailDNS     = "dns"     // the name did not resolve
-	FailRefused = "refused" // nothing listens there
-	FailReset   = "reset"   // the peer reset the connection
-	FailTLS     = "tls"     // the TLS handshake or certificate failed
-	FailTimeout = "timeout" // a phase took longer than allowed
-	FailClosed  = "closed"  // the peer closed before the message was complete
-	FailProto   = "protocol"
-	FailConnect = "connect" // any other failure to connect
+	FailDNS       = "dns"     // the name did not resolve
+	FailRefused   = "refused" // nothing listens there
+	FailReset     = "reset"   // the peer reset the connection
+	FailTLS       = "tls"     // the TLS handshake or certificate failed
+	FailTimeout   = "timeout" // a phase took longer than allowed
+	FailClosed    = "closed"  // the peer closed before the message was complete
+	FailProto     = "protocol"
+	FailConnect   = "connect"   // any other failure to connect
 	FailBlocked   = "blocked"   // the address may not be dialled (see Guard)
 	FailCancelled = "cancelled" // the caller gave up (an interrupt)
 )
