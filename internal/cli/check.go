@@ -42,6 +42,7 @@ type checkOptions struct {
 	csv          bool
 	verbose      int
 	http2        bool
+	maxBody      byteSize
 }
 
 // Limits of the flags, so that a typo cannot ask for a million
@@ -114,6 +115,8 @@ func newCheckCommand(e *env) *cobra.Command {
 	f.BoolVar(&o.jsonl, "jsonl", false, "print one JSON object per URL and line, as results arrive")
 	f.BoolVar(&o.csv, "csv", false, "print CSV, one row per URL")
 	f.CountVarP(&o.verbose, "verbose", "v", "show the final response's header fields (-vv: every hop's request and response heads)")
+	o.maxBody = 64 << 10
+	f.Var(&o.maxBody, "max-body", "how much of each final response body the JSON output and -vv show (KiB, MiB; 0: none); bodies are read and counted up to 8 MiB more either way")
 	f.BoolVar(&o.http2, "http2", false, "negotiate HTTP/2 by ALPN through Go's HTTP transport (raw bytes are then not available)")
 	return cmd
 }
@@ -134,6 +137,7 @@ type checkConfig struct {
 	format       string // text, json, jsonl or csv
 	verbose      int
 	http2        bool
+	maxBody      int64 // of the final body kept and shown; 0: none
 	insecure     bool
 	userAgent    string
 }
@@ -142,7 +146,7 @@ type checkConfig struct {
 func (o *checkOptions) config(flags *pflag.FlagSet) (checkConfig, error) {
 	c := checkConfig{
 		concurrency: o.concurrency, perHost: o.perHost, ordered: !o.unordered, retries: o.retries,
-		maxRetryWait: o.maxRetryWait, verbose: o.verbose, http2: o.http2, insecure: o.insecure,
+		maxRetryWait: o.maxRetryWait, verbose: o.verbose, http2: o.http2, insecure: o.insecure, maxBody: int64(o.maxBody),
 		userAgent: o.userAgent, head: o.head, body: o.data, format: "text",
 	}
 	var formats []string
@@ -166,6 +170,8 @@ func (o *checkOptions) config(flags *pflag.FlagSet) (checkConfig, error) {
 		return c, usageErrorf("--timeout must be positive, not %v", o.timeout)
 	case o.retries < 0 || o.retries > maxRetries:
 		return c, usageErrorf("--retries must be 0 to %d, not %d", maxRetries, o.retries)
+	case o.maxBody > 16<<20:
+		return c, usageErrorf("--max-body must be at most 16MiB, not %d bytes", o.maxBody)
 	case o.maxRetryWait < 0:
 		return c, usageErrorf("--max-retry-wait must be 0 or more, not %v", o.maxRetryWait)
 	case o.maxRedirects < 0 || o.maxRedirects > maxRedirectsCap:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus/internal/exchange"
 )
@@ -38,16 +40,17 @@ import (
 type h2Client struct {
 	tr        *http.Transport
 	userAgent string
+	showBody  int64 // of the final body kept, as the engine's ShowBody
 }
 
 // h2ReadBody bounds the body read and counted, as the engine does.
 const h2ReadBody = exchange.DefaultShowBody + exchange.DefaultReadBody
 
-func newH2Client(insecure bool, perHost int, userAgent string) *h2Client {
+func newH2Client(insecure bool, perHost int, userAgent string, showBody int64) *h2Client {
 	var protocols http.Protocols
 	protocols.SetHTTP1(true)
 	protocols.SetHTTP2(true)
-	return &h2Client{userAgent: userAgent, tr: &http.Transport{
+	return &h2Client{userAgent: userAgent, showBody: showBody, tr: &http.Transport{
 		Proxy:               nil, // like the engine: no proxy from the environment
 		DialContext:         (&net.Dialer{}).DialContext,
 		TLSClientConfig:     &tls.Config{InsecureSkipVerify: insecure},
@@ -169,9 +172,19 @@ func (c *h2Client) Do(ctx context.Context, req exchange.Request) exchange.Exchan
 			wr.StatusLine = resp.Proto + " " + strconv.Itoa(resp.StatusCode) // HTTP/2 has no reason phrase
 		}
 		wr.AtMS = msOf(time.Since(tr.start))
+		var shown []byte
 		var n int64
-		n, err = io.Copy(io.Discard, io.LimitReader(resp.Body, h2ReadBody+1))
-		wr.BodyBytes, wr.BodyTruncated = min(n, h2ReadBody), n > h2ReadBody
+		shown, err = io.ReadAll(io.LimitReader(resp.Body, c.showBody))
+		if err == nil {
+			n, err = io.Copy(io.Discard, io.LimitReader(resp.Body, h2ReadBody+1-int64(len(shown))))
+		}
+		n += int64(len(shown))
+		wr.BodyBytes, wr.BodyTruncated = min(n, h2ReadBody), n > int64(len(shown))
+		if utf8.Valid(shown) {
+			wr.Body = string(shown)
+		} else {
+			wr.Body, wr.BodyBase64 = base64.StdEncoding.EncodeToString(shown), true
+		}
 		resp.Body.Close()
 		ex.Response = wr
 		if err != nil {

@@ -88,6 +88,8 @@ type hopJSON struct {
 	Headers       []exchange.Field   `json:"headers"`
 	BodyBytes     int64              `json:"body_bytes"`
 	BodyTruncated bool               `json:"body_truncated,omitempty"`
+	Body          string             `json:"body,omitempty"` // the final hop's first --max-body bytes
+	BodyBase64    bool               `json:"body_base64,omitempty"`
 	Error         string             `json:"error,omitempty"`
 	Failure       string             `json:"failure,omitempty"`
 }
@@ -134,9 +136,10 @@ func (r *checkResult) json(cfg checkConfig) resultJSON {
 		h.Phrase = phraseOf(0)
 		if resp := ex.Response; resp != nil {
 			h.Status, h.Reason, h.Phrase, h.Proto, h.Headers = resp.Status, resp.Reason, phraseOf(resp.Status), resp.Proto, resp.Headers
-			// The engine keeps checkShowBody bytes, and says "truncated" of
-			// the rest; only a body beyond what it reads was cut short.
-			h.BodyBytes, h.BodyTruncated = resp.BodyBytes, resp.BodyTruncated && resp.BodyBytes >= checkShowBody+exchange.DefaultReadBody
+			// With --max-body the body shown may be cut short of the body;
+			// without, only a body beyond what is read counts as cut.
+			h.BodyBytes, h.Body, h.BodyBase64 = resp.BodyBytes, resp.Body, resp.BodyBase64
+			h.BodyTruncated = resp.BodyTruncated && (cfg.maxBody > 0 || resp.BodyBytes >= checkShowBody+exchange.DefaultReadBody)
 		}
 		for _, in := range ex.Interim {
 			h.Interim = append(h.Interim, interimJSON{Status: in.Status, Phrase: phraseOf(in.Status), Headers: in.Headers, AtMS: in.AtMS})

@@ -100,7 +100,7 @@ type checker struct {
 
 func newChecker(cfg checkConfig) *checker {
 	if cfg.http2 {
-		return &checker{cfg: cfg, client: newH2Client(cfg.insecure, cfg.perHost, cfg.userAgent), hosts: &hostLimits{perHost: cfg.perHost}}
+		return &checker{cfg: cfg, client: newH2Client(cfg.insecure, cfg.perHost, cfg.userAgent, cfg.maxBody), hosts: &hostLimits{perHost: cfg.perHost}}
 	}
 	client := &exchange.Client{
 		Dialer:    &exchange.NetDialer{Insecure: cfg.insecure},
@@ -108,9 +108,9 @@ func newChecker(cfg checkConfig) *checker {
 		KeepAlive: true, MaxIdlePerHost: cfg.perHost,
 		// A list of many hosts must not keep a socket per host to the end.
 		MaxIdle: max(64, 2*cfg.concurrency+2*cfg.perHost),
-		// Bodies are read and counted, not shown; the engine has no
-		// "keep none", so one byte is kept and then dropped.
-		ShowBody: checkShowBody,
+		// --max-body of the final body is kept; with 0 the engine still
+		// keeps one byte (it has no "keep none"), which slim drops.
+		ShowBody: max(cfg.maxBody, checkShowBody),
 	}
 	return &checker{cfg: cfg, client: client, hosts: &hostLimits{perHost: cfg.perHost}}
 }
@@ -311,7 +311,7 @@ func (c *checker) check(ctx context.Context, t target) checkResult {
 			break
 		}
 		r.chain = c.client.Follow(ctx, req, policy) // the engine redials a kept-alive connection the server closed
-		slim(&r.chain, c.cfg.verbose)
+		slim(&r.chain, c.cfg.verbose, c.cfg.maxBody > 0)
 		if ctx.Err() != nil {
 			r.note = "interrupted"
 			break
@@ -355,16 +355,19 @@ func (c *checker) check(ctx context.Context, t target) checkResult {
 }
 
 // slim drops what no output shows, so that the results waiting to be
-// printed stay small: response bodies always, the raw heads and the
-// request body unless -vv shows them.
-func slim(ch *exchange.Chain, verbose int) {
+// printed stay small: every response body but the final one (and that
+// one too with --max-body 0), the raw heads and the request body unless
+// -vv shows them.
+func slim(ch *exchange.Chain, verbose int, keepBody bool) {
 	for i := range ch.Exchanges {
 		ex := &ch.Exchanges[i]
 		if verbose < 2 {
 			ex.Request.Raw, ex.Request.Body = "", ""
 		}
 		if ex.Response != nil {
-			ex.Response.Body = ""
+			if !keepBody || i < len(ch.Exchanges)-1 {
+				ex.Response.Body, ex.Response.BodyBase64 = "", false // only the final body is reported
+			}
 			if verbose < 2 {
 				ex.Response.Raw = ""
 			}

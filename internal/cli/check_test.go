@@ -857,3 +857,46 @@ func TestCheckIdleConnectionsBounded(t *testing.T) {
 		t.Errorf("%d connections open at once over 100 hosts", m)
 	}
 }
+
+// TestCheckMaxBody: the final body is reported up to --max-body (64 KiB
+// by default), base64 when it is not text, never the bodies of redirects,
+// and not at all with --max-body 0; HTTP/2 the same.
+func TestCheckMaxBody(t *testing.T) {
+	t.Parallel()
+	ts := testService(t)
+	doc, _ := checkJSON(t, ts.URL+"/redirect/1", ts.URL+"/range/100000", ts.URL+"/status/200?body=%FF%FE")
+	redirected, big, binary := doc.Results[0], doc.Results[1], doc.Results[2]
+	if redirected.Chain[0].Body != "" || !strings.Contains(redirected.Chain[1].Body, `"url"`) {
+		t.Errorf("redirect bodies: hop 1 %q, final %q", redirected.Chain[0].Body, redirected.Chain[1].Body)
+	}
+	if h := big.Chain[0]; len(h.Body) != 64<<10 || !h.BodyTruncated || h.BodyBytes != 100000 || !strings.HasPrefix(h.Body, "abcdef") {
+		t.Errorf("a 100,000-byte body: %d shown, truncated %v, %d bytes", len(h.Body), h.BodyTruncated, h.BodyBytes)
+	}
+	if h := binary.Chain[0]; h.Body != "//4=" || !h.BodyBase64 {
+		t.Errorf("a binary body: %q base64 %v", h.Body, h.BodyBase64)
+	}
+	doc, _ = checkJSON(t, "--max-body", "10", ts.URL+"/range/100")
+	if h := doc.Results[0].Chain[0]; h.Body != "abcdefghij" || !h.BodyTruncated || h.BodyBytes != 100 {
+		t.Errorf("--max-body 10: %q truncated %v bytes %d", h.Body, h.BodyTruncated, h.BodyBytes)
+	}
+	doc, _ = checkJSON(t, "--max-body", "0", ts.URL+"/range/100")
+	if h := doc.Results[0].Chain[0]; h.Body != "" || h.BodyTruncated || h.BodyBytes != 100 {
+		t.Errorf("--max-body 0: %q truncated %v bytes %d", h.Body, h.BodyTruncated, h.BodyBytes)
+	}
+	h2 := httptest.NewUnstartedServer(server.NewServer(server.Options{}))
+	h2.EnableHTTP2 = true
+	h2.StartTLS()
+	defer h2.Close()
+	doc, _ = checkJSON(t, "--http2", "-k", "--max-body", "5", h2.URL+"/range/26")
+	if h := doc.Results[0].Chain[0]; h.Body != "abcde" || !h.BodyTruncated || h.BodyBytes != 26 || h.Proto != "HTTP/2.0" {
+		t.Errorf("HTTP/2 --max-body 5: %q truncated %v bytes %d proto %q", h.Body, h.BodyTruncated, h.BodyBytes, h.Proto)
+	}
+	if _, errOut, code := runChk(t, "", nil, "--max-body", "1GiB", ts.URL); code != 2 || !strings.Contains(errOut, "--max-body must be at most 16MiB") {
+		t.Errorf("--max-body 1GiB: exit %d %q", code, errOut)
+	}
+	// -vv shows the body, with what a terminal must not see escaped.
+	out, _, _ := runChk(t, "", nil, "-vv", ts.URL+"/status/200?body=a%1B%5B2Jb")
+	if !strings.Contains(out, `a\x1b[2Jb`) || strings.Contains(out, "\x1b[2J") {
+		t.Errorf("-vv body: %q", out)
+	}
+}

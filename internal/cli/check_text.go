@@ -384,7 +384,49 @@ func (tw *textWriter) headers(b *strings.Builder, r *checkResult) {
 		}
 		b.WriteString("\n" + t.bold(fmt.Sprintf("Response %d", n)) + "\n")
 		writeHead(b, t, ex.Response.Raw, ex.Response.StatusLine, ex.Response.Headers)
+		if body := ex.Response.Body; body != "" && tw.cfg.verbose >= 2 {
+			note := fmt.Sprintf("  (body: %d bytes", ex.Response.BodyBytes)
+			if ex.Response.BodyTruncated {
+				note += fmt.Sprintf(", the first %d shown (--max-body)", len(body))
+			}
+			if ex.Response.BodyBase64 {
+				note += ", base64: not UTF-8 text"
+			}
+			b.WriteString(t.dim(note+")") + "\n" + indentLines(body, "  ") + "\n")
+		}
 	}
+}
+
+// indentLines prefixes every line of s, so that a body stands apart from
+// the heads around it, with what a terminal must not see escaped (a
+// server's body could otherwise move the cursor or retitle the window).
+func indentLines(s, prefix string) string {
+	lines := strings.Split(strings.TrimRight(strings.ReplaceAll(s, "\r\n", "\n"), "\n"), "\n")
+	for i, line := range lines {
+		lines[i] = prefix + escapeUnprintable(line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// escapeUnprintable writes every rune a terminal would act on (controls,
+// invalid UTF-8) as its Go escape, and leaves the rest as it is.
+func escapeUnprintable(line string) string {
+	if strings.IndexFunc(line, func(r rune) bool { return r != '\t' && !strconv.IsPrint(r) }) < 0 && utf8.ValidString(line) {
+		return line
+	}
+	var b strings.Builder
+	for i, r := range line {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(line[i:], "\uFFFD"):
+			fmt.Fprintf(&b, "\\x%02x", line[i])
+		case r == '\t' || strconv.IsPrint(r):
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	return b.String()
 }
 
 // writeHead prints a message head: as it went over the wire when raw is
