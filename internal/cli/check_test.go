@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -899,4 +900,32 @@ func TestCheckMaxBody(t *testing.T) {
 	if !strings.Contains(out, `a\x1b[2Jb`) || strings.Contains(out, "\x1b[2J") {
 		t.Errorf("-vv body: %q", out)
 	}
+}
+
+// TestCheckStreams: with --jsonl a result is out (within the flush
+// period) while later URLs are still running.
+func TestCheckStreams(t *testing.T) {
+	t.Parallel()
+	ts := testService(t)
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- Main(context.Background(), []string{"check", "--jsonl", ts.URL + "/status/200", ts.URL + "/status/200?sleep=2s"}, strings.NewReader(""), pw, io.Discard, func(string) string { return "" })
+		pw.Close()
+	}()
+	first := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(pr).ReadString('\n')
+		first <- line
+		io.Copy(io.Discard, pr)
+	}()
+	select {
+	case line := <-first:
+		if !strings.Contains(line, `"index":1`) {
+			t.Errorf("first line %q", line)
+		}
+	case <-time.After(1500 * time.Millisecond):
+		t.Error("the first result waited for the slow one")
+	}
+	<-done
 }
