@@ -147,25 +147,6 @@ func TestCheckGolden(t *testing.T) {
 	}
 }
 
-// matchGolden compares got with the golden file at path, or with -update
-// rewrites the file.
-func matchGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run with -update after a deliberate change):\n%s", path, firstDiff(string(want), got))
-	}
-}
-
 func TestCheckRedirectMethods(t *testing.T) {
 	t.Parallel()
 	ts := testService(t)

@@ -57,21 +57,27 @@ func TestGolden(t *testing.T) {
 			if code != tt.exit {
 				t.Fatalf("exit %d, want %d; stderr %q", code, tt.exit, errOut)
 			}
-			golden := filepath.Join("testdata", "golden", tt.name+".txt")
-			if *update {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s (run with -update after a deliberate change):\n%s", golden, firstDiff(string(want), out))
-			}
+			matchGolden(t, filepath.Join("testdata", "golden", tt.name+".txt"), out)
 		})
+	}
+}
+
+// matchGolden compares got with the golden file at path, or with -update
+// rewrites the file.
+func matchGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run with -update after a deliberate change):\n%s", path, firstDiff(string(want), got))
 	}
 }
 
