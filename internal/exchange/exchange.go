@@ -359,35 +359,50 @@ func (c *Client) exchange(ctx context.Context, cn *conn, req Request, head strin
 	}
 	proceed := make(chan bool, 1) // true: send the body; false: do not
 	writeDone := make(chan written, 1)
-	go func() {
+	if req.Body == "" {
+		// A head alone fits the socket's buffer: write it here, without a
+		// writer goroutine (the common case: GET and HEAD, in bulk).
 		_, err := io.WriteString(cn, head)
-		if err == nil && req.Body != "" {
-			if expectContinue {
-				select {
-				case ok := <-proceed:
-					if !ok {
-						writeDone <- written{time.Since(start), errBodyWithheld}
-						return
-					}
-				case <-time.After(continueWait):
-				}
-			}
-			_, err = io.WriteString(cn, req.Body)
-		}
 		writeDone <- written{time.Since(start), err}
-	}()
+	} else {
+		// A body is written alongside the reading, which may have to
+		// answer 100 Continue first or see the server answer early.
+		go func() {
+			_, err := io.WriteString(cn, head)
+			if err == nil {
+				if expectContinue {
+					select {
+					case ok := <-proceed:
+						if !ok {
+							writeDone <- written{time.Since(start), errBodyWithheld}
+							return
+						}
+					case <-time.After(continueWait):
+					}
+				}
+				_, err = io.WriteString(cn, req.Body)
+			}
+			writeDone <- written{time.Since(start), err}
+		}()
+	}
 	var w written
 	gotWrite := false
 	defer func() {
 		if !gotWrite {
 			select {
 			case w = <-writeDone:
-			case <-time.After(writerGrace):
-				// The writer is still blocked: the server answered without
-				// reading everything. Closing the connection frees it.
-				cn.Close()
-				w = <-writeDone
-				reusable = false
+			default:
+				// Only a body can still be on its way: wait a moment for a
+				// write the kernel has taken, then give up on it.
+				timer := time.NewTimer(writerGrace)
+				select {
+				case w = <-writeDone:
+					timer.Stop()
+				case <-timer.C:
+					cn.Close() // the server answered without reading it all
+					w = <-writeDone
+					reusable = false
+				}
 			}
 		}
 		ex.Timings.SentMS = ms(w.at)
