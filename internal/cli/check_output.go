@@ -277,3 +277,6 @@ func (p *progress) clear() {
 		p.shown = false
 	}
 }
+
+// msOf is d in milliseconds, to the microsecond, as the engine counts.
+func msOf(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

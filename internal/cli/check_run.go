@@ -100,7 +100,7 @@ type checker struct {
 
 func newChecker(cfg checkConfig) *checker {
 	if cfg.http2 {
-		return &checker{cfg: cfg, client: newH2Client(cfg.insecure, cfg.perHost, cfg.userAgent, cfg.maxBody), hosts: &hostLimits{perHost: cfg.perHost}}
+		return &checker{cfg: cfg, client: exchange.NewHTTP2Client(cfg.insecure, cfg.perHost, cfg.userAgent, max(cfg.maxBody, checkShowBody)), hosts: &hostLimits{perHost: cfg.perHost}}
 	}
 	client := &exchange.Client{
 		Dialer:    &exchange.NetDialer{Insecure: cfg.insecure},

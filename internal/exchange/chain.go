@@ -63,6 +63,18 @@ func (ch *Chain) Final() *Exchange {
 // as curl does. A hop back to a URL already requested is a loop and ends
 // the chain.
 func (c *Client) Follow(ctx context.Context, req Request, p Policy) Chain {
+	return Follow(ctx, c, req, p)
+}
+
+// Doer performs one exchange: the engine's Client over HTTP/1.1, or
+// HTTP2Client through Go's transport.
+type Doer interface {
+	Do(ctx context.Context, req Request) Exchange
+}
+
+// Follow performs req and its redirects with d, under p and by the rules
+// of Client.Follow.
+func Follow(ctx context.Context, d Doer, req Request, p Policy) Chain {
 	start := time.Now()
 	maxRedirects := p.MaxRedirects
 	if maxRedirects <= 0 {
@@ -77,7 +89,7 @@ func (c *Client) Follow(ctx context.Context, req Request, p Policy) Chain {
 		if p.Timeout > 0 {
 			ectx, cancel = context.WithTimeout(ctx, p.Timeout)
 		}
-		ex := c.Do(ectx, cur)
+		ex := d.Do(ectx, cur)
 		cancel()
 		ch.Exchanges = append(ch.Exchanges, ex)
 		last := &ch.Exchanges[len(ch.Exchanges)-1]

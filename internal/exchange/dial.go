@@ -135,6 +135,8 @@ func describe(err error, what string) (string, string) {
 	var unknownAuth x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
 	var invalid x509.CertificateInvalidError
+	var recordErr tls.RecordHeaderError
+	var alertErr tls.AlertError
 	var blocked *BlockedError
 	switch {
 	case errors.As(err, &blocked):
@@ -153,6 +155,8 @@ func describe(err error, what string) (string, string) {
 		return what + ": the server's TLS certificate is not for this host name (" + hostErr.Error() + ")", FailTLS
 	case errors.As(err, &invalid):
 		return what + ": the server's TLS certificate is invalid (" + invalid.Error() + ")", FailTLS
+	case errors.As(err, &recordErr), errors.As(err, &alertErr):
+		return what + ": the TLS handshake failed: " + err.Error(), FailTLS
 	case errors.As(err, &tlsErr):
 		if isTimeout(err) {
 			return what + ": the TLS handshake timed out", FailTimeout
@@ -169,7 +173,7 @@ func describe(err error, what string) (string, string) {
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrClosedPipe), errors.Is(err, net.ErrClosed), errors.Is(err, syscall.EPIPE):
 		return what + ": the server closed the connection", FailClosed
 	case errors.Is(err, context.Canceled):
-		return what + ": cancelled", FailTimeout
+		return what + ": interrupted", FailCancelled
 	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):
 		return what + ": no route to the host", FailConnect
 	}

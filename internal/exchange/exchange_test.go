@@ -378,3 +378,30 @@ func TestPoolRules(t *testing.T) {
 		}
 	})
 }
+
+// TestHTTP2Client: the same report and chain rules through Go's
+// transport, with the protocol HTTP/2 negotiated by ALPN.
+func TestHTTP2Client(t *testing.T) {
+	ts := httptest.NewUnstartedServer(server.NewServer(server.Options{}))
+	ts.EnableHTTP2 = true
+	ts.StartTLS()
+	defer ts.Close()
+	c := exchange.NewHTTP2Client(true, 2, "test/2", 10)
+	defer c.CloseIdle()
+	ch := c.Follow(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/redirect/2")}, exchange.Policy{Follow: true})
+	if ch.Status != 200 || ch.Redirects != 2 || ch.Error != "" {
+		t.Fatalf("status %d redirects %d error %q", ch.Status, ch.Redirects, ch.Error)
+	}
+	last := ch.Final()
+	if last.Response.Proto != "HTTP/2.0" || !last.Reused || last.Conn.ALPN != "h2" || len(last.Response.Body) != 10 || !last.Response.BodyTruncated {
+		t.Errorf("final %+v conn %+v reused %v", last.Response, last.Conn, last.Reused)
+	}
+	ex := c.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/status/103")})
+	if len(ex.Interim) != 1 || ex.Interim[0].Status != 103 || ex.Response.Status != 200 {
+		t.Errorf("103: interim %+v final %v", ex.Interim, ex.Response)
+	}
+	strict := exchange.NewHTTP2Client(false, 2, "", 10)
+	if ex := strict.Do(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, ts.URL+"/")}); ex.Failure != exchange.FailTLS {
+		t.Errorf("self-signed without -k: %q %q", ex.Failure, ex.Error)
+	}
+}
