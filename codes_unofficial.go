@@ -321,7 +321,7 @@ var unofficialCodes = []Status{
 		SentBy: []Sender{SentByOrigin},
 		Example: "HTTP/1.1 420 Enhance Your Calm\r\n" +
 			"Content-Type: text/plain; charset=utf-8\r\n" +
-			"Content-Length: 40\r\n" +
+			"Content-Length: 41\r\n" +
 			"\r\n" +
 			"Rate limited: slow down and retry later.\n",
 	},
