@@ -132,7 +132,10 @@ func (s *server) checkDialer() exchange.Dialer {
 func (s *server) runCheck(ctx context.Context, q checkRequest, u *url.URL, note string) checkReport {
 	ctx, cancel := context.WithTimeout(ctx, checkTotal)
 	defer cancel()
-	client := &exchange.Client{Dialer: s.checkDialer(), UserAgent: checkUserAgent, ShowBody: checkShowBody, ReadBody: checkReadBody}
+	// Hops to the same host reuse the connection, as a browser would; the
+	// check's connections end with it.
+	client := &exchange.Client{Dialer: s.checkDialer(), UserAgent: checkUserAgent, ShowBody: checkShowBody, ReadBody: checkReadBody, KeepAlive: true, MaxIdle: 2}
+	defer client.CloseIdle()
 	chain := client.Follow(ctx, exchange.Request{Method: q.Method, URL: u, Header: q.Headers}, exchange.Policy{
 		Follow: q.FollowRedirects == nil || *q.FollowRedirects, MaxRedirects: checkMaxRedirects, Timeout: checkTimeout,
 	})

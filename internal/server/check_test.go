@@ -90,9 +90,10 @@ func TestCheckWithPrivateAllowed(t *testing.T) {
 	if len(codes) != 2 || codes[0] != 302 || codes[1] != 200 {
 		t.Errorf("meanings for %v, want 302 then 200", codes)
 	}
-	for _, ex := range rep.Exchanges {
-		if ex.Timings.TotalMS <= 0 || ex.Timings.ConnectMS <= 0 {
-			t.Errorf("timings %+v", ex.Timings)
+	for i, ex := range rep.Exchanges {
+		// The first hop connects; the others reuse its connection.
+		if ex.Timings.TotalMS <= 0 || (i == 0) != (ex.Timings.ConnectMS > 0) || ex.Reused != (i > 0) {
+			t.Errorf("hop %d: timings %+v reused %v", i+1, ex.Timings, ex.Reused)
 		}
 	}
 	// Not following, and failures as a chain with an error.
