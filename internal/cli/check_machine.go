@@ -144,7 +144,7 @@ func (r *checkResult) json(cfg checkConfig) resultJSON {
 		for _, in := range ex.Interim {
 			h.Interim = append(h.Interim, interimJSON{Status: in.Status, Phrase: phraseOf(in.Status), Headers: in.Headers, AtMS: in.AtMS})
 		}
-		p := phases(&ex)
+		p := ex.Phases()
 		ptrs := [5]**float64{&h.Phases.DNSMS, &h.Phases.ConnectMS, &h.Phases.TLSMS, &h.Phases.WaitMS, &h.Phases.TransferMS}
 		for k, v := range p {
 			if v >= 0 {

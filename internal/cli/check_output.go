@@ -15,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/internal/exchange"
 	"golang.org/x/term"
 )
 
@@ -159,31 +158,6 @@ func (t terminal) status(code int, s string) string {
 	class, _ := httpstatus.ClassOf(code)
 	return t.style(s, ansiBold+t.classColor(class))
 }
-
-// phases are the five parts of an exchange's time the timing bar shows:
-// DNS, connect, TLS, wait (from the connection being ready to the first
-// byte: sending the request and the server's work) and transfer (the
-// rest of the response). A phase that did not happen is -1.
-func phases(ex *exchange.Exchange) [5]float64 {
-	tm := ex.Timings
-	p := [5]float64{-1, -1, -1, -1, -1}
-	if !ex.Reused {
-		for i, v := range []float64{tm.DNSMS, tm.ConnectMS, tm.TLSMS} {
-			if v > 0 {
-				p[i] = v
-			}
-		}
-	}
-	if tm.FirstByteMS > 0 {
-		p[3] = max(tm.FirstByteMS-tm.DNSMS-tm.ConnectMS-tm.TLSMS, 0)
-		if ex.Response != nil {
-			p[4] = max(tm.TotalMS-tm.FirstByteMS, 0)
-		}
-	}
-	return p
-}
-
-var phaseNames = [5]string{"DNS", "connect", "TLS", "wait", "transfer"}
 
 // progress draws done/total, rate and ETA on stderr while a bulk check
 // runs, when stderr is a terminal. A nil *progress draws nothing.

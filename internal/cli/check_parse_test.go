@@ -377,17 +377,17 @@ func TestPhasesAndDurations(t *testing.T) {
 	}
 	ex := &exchange.Exchange{Response: &exchange.Response{Status: 200}, Timings: exchange.Timings{DNSMS: 0, ConnectMS: 0.2, TLSMS: 1.5, SentMS: 1.8, FirstByteMS: 2.7, TotalMS: 3}}
 	want := [5]float64{-1, 0.2, 1.5, 1.0, 0.3}
-	for i, got := range phases(ex) {
+	for i, got := range ex.Phases() {
 		if math.Abs(got-want[i]) > 1e-9 {
-			t.Errorf("phase %s is %v, want %v", phaseNames[i], got, want[i])
+			t.Errorf("phase %s is %v, want %v", exchange.PhaseNames[i], got, want[i])
 		}
 	}
 	ex.Reused = true
-	if got := phases(ex); got[0] != -1 || got[1] != -1 || got[2] != -1 {
+	if got := ex.Phases(); got[0] != -1 || got[1] != -1 || got[2] != -1 {
 		t.Errorf("a reused connection has no connect phases: %v", got)
 	}
 	failed := &exchange.Exchange{Timings: exchange.Timings{DNSMS: 3, TotalMS: 3}}
-	if got := phases(failed); got != [5]float64{3, -1, -1, -1, -1} {
+	if got := failed.Phases(); got != [5]float64{3, -1, -1, -1, -1} {
 		t.Errorf("phases of a DNS failure %v", got)
 	}
 }

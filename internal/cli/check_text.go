@@ -300,7 +300,7 @@ func (tw *textWriter) timingBar(b *strings.Builder, n int, ex *exchange.Exchange
 	b.WriteString(wrap(head, t.width, "  ", "     "))
 	values := [5]string{}
 	cell := 13
-	for i, v := range phases(ex) {
+	for i, v := range ex.Phases() {
 		values[i] = "-"
 		if v >= 0 {
 			values[i] = showMS(v)
@@ -315,7 +315,7 @@ func (tw *textWriter) timingBar(b *strings.Builder, n int, ex *exchange.Exchange
 			names.WriteString(" ")
 			times.WriteString("|")
 		}
-		names.WriteString(center(phaseNames[i], cell))
+		names.WriteString(center(exchange.PhaseNames[i], cell))
 		times.WriteString(t.style(center(values[i], cell), "\x1b[36m"))
 	}
 	times.WriteString("]  total " + showMS(ex.TotalMS))

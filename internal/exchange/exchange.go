@@ -92,6 +92,30 @@ type Timings struct {
 	TotalMS     float64 `json:"total_ms"`
 }
 
+// PhaseNames names the phases of Exchange.Phases, in order.
+var PhaseNames = [5]string{"DNS", "connect", "TLS", "wait", "transfer"}
+
+// Phases are the durations of an exchange's timing bar in milliseconds:
+// DNS, connect and TLS (on a new connection), wait (sending the request,
+// then the server's work, up to the first byte) and transfer (to the
+// end). A phase that did not happen is -1.
+func (ex *Exchange) Phases() [5]float64 {
+	tm := ex.Timings
+	p := [5]float64{-1, -1, -1, -1, -1}
+	if !ex.Reused {
+		for i, v := range []float64{tm.DNSMS, tm.ConnectMS, tm.TLSMS} {
+			if v > 0 {
+				p[i] = v
+			}
+		}
+	}
+	if tm.FirstByteMS > 0 {
+		p[3] = max(tm.FirstByteMS-tm.DNSMS-tm.ConnectMS-tm.TLSMS, 0)
+		p[4] = max(tm.TotalMS-tm.FirstByteMS, 0)
+	}
+	return p
+}
+
 // Exchange is one request on one connection and what came back.
 type Exchange struct {
 	URL      string     `json:"url"`

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -94,7 +93,7 @@ func (q *checkRequest) validate() (*url.URL, string, error) {
 		return nil, "", fmt.Errorf("%d headers; at most %d are allowed", len(q.Headers), checkMaxHeaders)
 	}
 	for _, h := range q.Headers {
-		name, _, err := checkHeaderLine(h)
+		name, err := checkHeaderLine(h)
 		if err != nil {
 			return nil, "", err
 		}
@@ -110,12 +109,11 @@ func (q *checkRequest) validate() (*url.URL, string, error) {
 }
 
 // checkHeaderLine validates one request header of a check.
-func checkHeaderLine(h headerField) (string, string, error) {
-	name := http.CanonicalHeaderKey(h.Name)
+func checkHeaderLine(h headerField) (name string, err error) {
 	if !httpguts.ValidHeaderFieldName(h.Name) || len(h.Name) > 256 || len(h.Value) > 4096 || !httpguts.ValidHeaderFieldValue(h.Value) {
-		return "", "", fmt.Errorf("header %q is not a valid field (a token name, a value without line breaks, 4 KiB at most)", clip(h.Name))
+		return "", fmt.Errorf("header %q is not a valid field (a token name, a value without line breaks, 4 KiB at most)", clip(h.Name))
 	}
-	return name, h.Value, nil
+	return http.CanonicalHeaderKey(h.Name), nil
 }
 
 // checkDialer is the dialer of server-side checks: the guard on, unless
@@ -166,45 +164,51 @@ func (s *server) runCheck(ctx context.Context, q checkRequest, u *url.URL, note 
 	return rep
 }
 
-// check runs a check for a handler, with the limits every check shares:
-// the feature switch, the per-client check rate, the number running. It
-// answers the errors itself and returns false when it did.
-func (s *server) check(w http.ResponseWriter, r *http.Request, q checkRequest) (checkReport, bool) {
+// checkRefusal is a check that did not run, or whose first address was
+// refused: the status and the words, for the API's error shape or the
+// page.
+type checkRefusal struct {
+	code   int
+	detail string
+}
+
+// privateRefusal ends the words of a refused internal address.
+const privateRefusal = ": this server does not check addresses in private networks (run 'httpstatus check' on your machine, or 'httpstatus serve --check-private' locally)"
+
+// check runs a check with the limits every check shares: validation,
+// the address guard on a literal address, the per-client check rate (its
+// RateLimit fields and Retry-After go on w), the number running.
+func (s *server) check(w http.ResponseWriter, r *http.Request, q checkRequest) (checkReport, *checkRefusal) {
 	u, note, err := q.validate()
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, "%v", err)
-		return checkReport{}, false
+		return checkReport{}, &checkRefusal{http.StatusBadRequest, err.Error()}
 	}
 	// An address written in the URL is judged before anything is
 	// dialled, in whatever form it is written (127.1, 0x7f000001,
 	// [::ffff:127.0.0.1]); names are judged after resolution.
 	if ip, literal := exchange.LiteralIP(u.Hostname()); literal && !s.opts.CheckPrivate {
 		if err := s.guard.Check(ip); err != nil {
-			s.fail(w, r, http.StatusForbidden, "%s is %v: this server does not check addresses in private networks (run 'httpstatus check' on your machine, or 'httpstatus serve --check-private' locally)", clip(u.Hostname()), strings.TrimPrefix(err.Error(), ip.String()+" is "))
-			return checkReport{}, false
+			return checkReport{}, &checkRefusal{http.StatusForbidden, clip(u.Hostname()) + " is " + strings.TrimPrefix(err.Error(), ip.String()+" is ") + privateRefusal}
 		}
 		if ip.To4() != nil && u.Hostname() != ip.String() {
 			u.Host = hostWithPort(ip.String(), u.Port()) // dial what was judged, not a spelling a resolver may read otherwise
 		}
 	}
 	if !s.checkLimiter.allow(s.clientIP(r), w) {
-		s.fail(w, r, http.StatusTooManyRequests, "more than %g checks per minute from %s (--check-rate); retry after the time in Retry-After", s.opts.CheckRate, s.clientIP(r))
-		return checkReport{}, false
+		return checkReport{}, &checkRefusal{http.StatusTooManyRequests, fmt.Sprintf("more than %g checks per minute from %s (--check-rate); retry after the time in Retry-After", s.opts.CheckRate, s.clientIP(r))}
 	}
 	select {
 	case s.checksRunning <- struct{}{}:
 		defer func() { <-s.checksRunning }()
 	default:
 		w.Header().Set("Retry-After", strconv.Itoa(int(checkTotal.Seconds())))
-		s.fail(w, r, http.StatusServiceUnavailable, "%d checks are running, the most this server runs at once; retry after the time in Retry-After", checkMaxRunning)
-		return checkReport{}, false
+		return checkReport{}, &checkRefusal{http.StatusServiceUnavailable, fmt.Sprintf("%d checks are running, the most this server runs at once; retry after the time in Retry-After", checkMaxRunning)}
 	}
 	rep := s.runCheck(r.Context(), q, u, note)
 	if len(rep.Exchanges) == 1 && rep.Failure == exchange.FailBlocked {
-		s.fail(w, r, http.StatusForbidden, "%s: this server does not check addresses in private networks (run 'httpstatus check' on your machine, or 'httpstatus serve --check-private' locally)", strings.TrimPrefix(rep.Error, "connecting: "))
-		return rep, false
+		return rep, &checkRefusal{http.StatusForbidden, strings.TrimPrefix(rep.Error, "connecting: ") + privateRefusal}
 	}
-	return rep, true
+	return rep, nil
 }
 
 // handleCheckAPI is POST /api/v1/check.
@@ -216,8 +220,9 @@ func (s *server) handleCheckAPI(w http.ResponseWriter, r *http.Request) {
 	if !s.decodeJSONRequest(w, r, &q, "a check request") {
 		return
 	}
-	rep, ok := s.check(w, r, q)
-	if !ok {
+	rep, refused := s.check(w, r, q)
+	if refused != nil {
+		s.fail(w, r, refused.code, "%s", refused.detail)
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
@@ -243,13 +248,12 @@ type checkView struct {
 	Bars        [][]timingBar // per exchange
 }
 
-// timingBar is one phase of an exchange's timing bar, in per mille of the
-// longest exchange, so that bars of a chain compare.
+// timingBar is one phase of an exchange's timing bar, its place and
+// width in per mille of the longest exchange.
 type timingBar struct {
-	Phase      string
-	MS         float64
-	X, W       int
-	ClassDigit int
+	Phase string
+	MS    float64
+	X, W  int
 }
 
 // handleCheckPage is /check: the form, and the chain when a URL was given.
@@ -275,21 +279,13 @@ func (s *server) handleCheckPage(w http.ResponseWriter, r *http.Request) {
 			no := false
 			q.FollowRedirects = &no
 		}
-		rec := &errorCatcher{ResponseWriter: w}
-		rep, ok := s.check(rec, r, q)
-		for k, v := range rec.Header() { // RateLimit fields, Retry-After
-			if k != "Content-Type" && k != "Content-Length" {
-				w.Header()[k] = v
-			}
-		}
-		if ok {
+		rep, refused := s.check(w, r, q)
+		if refused != nil {
+			view.Error, code = refused.detail, refused.code
+		} else {
 			view.Report = &rep
 			view.Bars = timingBars(rep.Exchanges)
 			p.Title = "Check: " + rep.URL
-		} else {
-			// The limits answer in the error shape; the page shows the
-			// same words in its own frame, with the same status.
-			view.Error, code = rec.detail, rec.code
 		}
 	}
 	if code >= 400 && negotiate(r.Header.Get("Accept"), []string{"application/json", "text/html"}) != "text/html" {
@@ -302,35 +298,8 @@ func (s *server) handleCheckPage(w http.ResponseWriter, r *http.Request) {
 	servePage(w, r, s.site.renderNow("check", p), code)
 }
 
-// errorCatcher keeps the service's error answer for a page to show
-// instead of sending it.
-type errorCatcher struct {
-	http.ResponseWriter
-	header http.Header
-	code   int
-	detail string
-}
-
-func (e *errorCatcher) Header() http.Header {
-	if e.header == nil {
-		e.header = http.Header{}
-	}
-	return e.header
-}
-
-func (e *errorCatcher) WriteHeader(code int) { e.code = code }
-
-func (e *errorCatcher) Write(b []byte) (int, error) {
-	var body errorBody
-	if json.Unmarshal(b, &body) == nil && body.Detail != "" {
-		e.detail = body.Detail
-	} else {
-		e.detail = strings.TrimSpace(string(b))
-	}
-	return len(b), nil
-}
-
-// timingBars lays out each exchange's phases on one scale.
+// timingBars lays out each exchange's phases (exchange.Exchange.Phases)
+// on one scale, so that the bars of a chain compare.
 func timingBars(exs []exchange.Exchange) [][]timingBar {
 	longest := 0.0
 	for _, ex := range exs {
@@ -341,26 +310,11 @@ func timingBars(exs []exchange.Exchange) [][]timingBar {
 	}
 	out := make([][]timingBar, len(exs))
 	for i, ex := range exs {
-		t := ex.Timings
-		connectEnd := t.DNSMS + t.ConnectMS + t.TLSMS
-		phases := []struct {
-			name       string
-			start, end float64
-		}{
-			{"DNS", 0, t.DNSMS},
-			{"connect", t.DNSMS, t.DNSMS + t.ConnectMS},
-			{"TLS", t.DNSMS + t.ConnectMS, connectEnd},
-			{"wait", connectEnd, max(t.FirstByteMS, connectEnd)}, // sending the request, then the server's work
-			{"transfer", max(t.FirstByteMS, connectEnd), max(t.TotalMS, t.FirstByteMS)},
-		}
-		digit := 0
-		if ex.Response != nil {
-			digit = ex.Response.Status / 100
-		}
-		for _, ph := range phases {
-			x := int(ph.start / longest * 1000)
-			w := max(int((ph.end-ph.start)/longest*1000), 0)
-			out[i] = append(out[i], timingBar{Phase: ph.name, MS: ph.end - ph.start, X: x, W: w, ClassDigit: digit})
+		at := 0.0
+		for j, d := range ex.Phases() {
+			d = max(d, 0) // a phase that did not happen takes no room
+			out[i] = append(out[i], timingBar{Phase: exchange.PhaseNames[j], MS: d, X: int(at / longest * 1000), W: int(d / longest * 1000)})
+			at += d
 		}
 	}
 	return out

@@ -213,8 +213,8 @@ func TestTimingBars(t *testing.T) {
 		{Timings: exchange.Timings{SentMS: 0.1, FirstByteMS: 4, TotalMS: 5}},
 	})
 	want := [][]timingBar{
-		{{"DNS", 1, 0, 100, 0}, {"connect", 1, 100, 100, 0}, {"TLS", 2, 200, 200, 0}, {"wait", 4, 400, 400, 0}, {"transfer", 2, 800, 200, 0}},
-		{{"DNS", 0, 0, 0, 0}, {"connect", 0, 0, 0, 0}, {"TLS", 0, 0, 0, 0}, {"wait", 4, 0, 400, 0}, {"transfer", 1, 400, 100, 0}},
+		{{"DNS", 1, 0, 100}, {"connect", 1, 100, 100}, {"TLS", 2, 200, 200}, {"wait", 4, 400, 400}, {"transfer", 2, 800, 200}},
+		{{"DNS", 0, 0, 0}, {"connect", 0, 0, 0}, {"TLS", 0, 0, 0}, {"wait", 4, 0, 400}, {"transfer", 1, 400, 100}},
 	}
 	for i := range want {
 		for j := range want[i] {

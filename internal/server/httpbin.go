@@ -357,8 +357,8 @@ func (s *server) handleETag(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "entity tag %q may not contain quotes, backslashes, spaces or control characters", clip(tag))
 		return
 	}
-	body, _ := json.MarshalIndent(s.echoOf(r), "", "  ")
-	s.serveBytes(w, r, append(body, '\n'), "application/json", `"`+tag+`"`)
+	body, _ := encodeJSON(s.echoOf(r)) // the echo is the service's own value: it encodes
+	s.serveBytes(w, r, body, "application/json", `"`+tag+`"`)
 }
 
 // handleRange is /range/{n}: n bytes of the alphabet, honouring Range

@@ -124,9 +124,8 @@ func (q *inspectRequest) validate() error {
 // scheme they used (for absolute URLs and the curl command) and the
 // addresses the in-memory connection reports to handlers.
 type inspectOrigin struct {
-	scheme, host   string
-	local, remote  net.Addr
-	clientIdentity string
+	scheme, host  string
+	local, remote net.Addr
 }
 
 // The report names what was really requested: --public-url when set, else
@@ -139,8 +138,7 @@ func (s *server) originOf(r *http.Request) inspectOrigin {
 		o.scheme = "https"
 	}
 	if s.publicURL != "" {
-		u, _ := url.Parse(s.publicURL)
-		o.scheme, o.host = u.Scheme, u.Host
+		o.scheme, o.host, _ = strings.Cut(s.publicURL, "://") // ParsePublicURL made it scheme://host
 	}
 	if a, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
 		o.local = a

@@ -25,28 +25,39 @@ const maxEchoJSONDepth = 1000
 // twice the compact size, compact otherwise. HTML characters are left as
 // they are (the answer is application/json with nosniff, never HTML).
 func writeJSON(w http.ResponseWriter, code int, v any) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	body, err := encodeJSON(v)
+	if err != nil {
 		// Every value the service encodes is its own; this is a bug, but
 		// it still gets the one error shape.
 		writeErrorJSON(w, http.StatusInternalServerError, "encoding the answer failed: "+err.Error())
 		return
-	}
-	body := buf.Bytes()
-	if size, ok := indentedSize(body, 2*len(body)+indentSlack); ok {
-		var out bytes.Buffer
-		out.Grow(size)
-		if json.Indent(&out, body, "", "  ") == nil {
-			body = out.Bytes()
-		}
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(code)
 	w.Write(body)
+}
+
+// encodeJSON is v as the service's answers carry it, with a final
+// newline: indented when that stays within twice the compact size,
+// compact otherwise, HTML characters as they are.
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	body := buf.Bytes()
+	if size, ok := indentedSize(body, 2*len(body)+indentSlack); ok {
+		var out bytes.Buffer
+		out.Grow(size)
+		if json.Indent(&out, body, "", "  ") == nil {
+			return out.Bytes(), nil
+		}
+	}
+	return body, nil
 }
 
 // writeErrorJSON writes the one error shape without a request at hand.

@@ -306,16 +306,11 @@ func (s *server) serveStatus(w http.ResponseWriter, r *http.Request, choices []c
 			s.refuseSleeper(w, r)
 			return
 		}
-		held := true
-		defer func() {
-			if held {
-				s.releaseSleeper()
-			}
-		}()
-		if o.fault != "dribble" {
+		if o.fault == "dribble" {
+			defer s.releaseSleeper() // the place is held while the body trickles
+		} else {
 			awake := sleepFor(w, r, o.sleep, code == http.StatusProcessing)
 			s.releaseSleeper() // what follows (a WebSocket session) has limits of its own
-			held = false
 			if !awake {
 				return // the client left; nothing to answer
 			}
