@@ -211,7 +211,7 @@ type conn struct {
 // it) is replaced by a new one once, for idempotent methods, as browsers
 // and curl do.
 func (c *Client) Do(ctx context.Context, req Request) Exchange {
-	ex := c.do(ctx, req)
+	ex := c.do(ctx, req, false)
 	if ex.Reused && ex.Error != "" && ex.Response == nil && len(ex.Interim) == 0 && ex.Failure != FailCancelled && idempotent[req.Method] && ctx.Err() == nil {
 		ex = c.do(ctx, req, true)
 	}
@@ -222,15 +222,16 @@ func (c *Client) Do(ctx context.Context, req Request) Exchange {
 // §9.2.2).
 var idempotent = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true, "TRACE": true, "PUT": true, "DELETE": true}
 
-func (c *Client) do(ctx context.Context, req Request, fresh ...bool) Exchange {
+// do performs one exchange, on a kept-alive connection unless fresh.
+func (c *Client) do(ctx context.Context, req Request, fresh bool) Exchange {
 	start := time.Now()
 	ex := Exchange{URL: req.URL.String(), Interim: []Response{}}
-	head, fields := requestHead(req, c.UserAgent)
+	head, fields := Head(req, c.UserAgent)
 	ex.Request = Sent{Method: req.Method, Target: requestTarget(req.URL), Headers: fields, Raw: head, Body: req.Body}
 
 	key := poolKey(req.URL)
 	var cn *conn
-	if len(fresh) == 0 {
+	if !fresh {
 		cn = c.takeIdle(key, start)
 	}
 	if cn != nil {
@@ -540,11 +541,7 @@ func hostHeader(u *url.URL) string {
 // and its header fields in order: Host first, User-Agent when req has
 // none and userAgent is set, req's fields, then Content-Length when there
 // is a body (or the method expects one).
-func Head(req Request, userAgent string) (string, []Field) { return requestHead(req, userAgent) }
-
-// requestHead writes the request line and header section, and lists the
-// header fields in order.
-func requestHead(req Request, userAgent string) (string, []Field) {
+func Head(req Request, userAgent string) (string, []Field) {
 	fields := []Field{{"Host", hostHeader(req.URL)}}
 	hasUA := false
 	for _, h := range req.Header {

@@ -33,7 +33,7 @@ const (
 	checkTimeout      = 10 * time.Second // each exchange
 	checkTotal        = 30 * time.Second // the whole chain
 	checkShowBody     = 16 << 10
-	checkReadBody     = 1 << 20
+	checkReadBody     = 1<<20 - checkShowBody // read past what is shown: 1 MiB in all, as the page says
 	checkMaxHeaders   = 20
 	checkMaxRunning   = 32 // checks running at once, server-wide
 	checkUserAgent    = "httpstatus-check/1 (+https://github.com/httpstatus/httpstatus)"
