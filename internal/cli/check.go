@@ -12,13 +12,14 @@ import (
 	"github.com/httpstatus/httpstatus/internal/exchange"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/net/http/httpguts"
 )
 
 // 'httpstatus check' asks real URLs what they answer, hop by hop. This
 // file holds the command and its flags; check_run.go the scheduler;
 // check_output.go the run from input to output, and the progress bar;
 // check_text.go and check_machine.go the formats; check_parse.go the
-// parsers; check_h2.go the HTTP/2 transport.
+// parsers; HTTP/2 is the engine's exchange.HTTP2Client.
 
 type checkOptions struct {
 	input        string
@@ -192,7 +193,7 @@ func (o *checkOptions) config(flags *pflag.FlagSet) (checkConfig, error) {
 	case o.head:
 		c.method = http.MethodHead
 	case flags.Changed("request"):
-		if !isToken(o.method) {
+		if !httpguts.ValidHeaderFieldName(o.method) {
 			return c, usageErrorf("-X %s is not a method name (letters, digits and !#$%%&'*+-.^_`|~)", quoteClip(o.method))
 		}
 		c.method = o.method

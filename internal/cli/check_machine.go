@@ -34,7 +34,7 @@ type summaryJSON struct {
 func (s *checkSummary) json() summaryJSON {
 	return summaryJSON{URLs: s.urls, Met: s.met, Unmet: s.unmet, Expected: s.expect.String(), Classes: s.classes, Errors: s.errors,
 		NotURLs: s.notURLs, Redirected: s.redirected, RateLimited: s.rateLimited, Retried: s.retried,
-		ElapsedMS: msOf(s.elapsed), PerSecond: float64(int64(s.perSecond()*10)) / 10}
+		ElapsedMS: exchange.Milliseconds(s.elapsed), PerSecond: float64(int64(s.perSecond()*10)) / 10}
 }
 
 // resultJSON is one URL's check in --json and --jsonl.
@@ -139,7 +139,7 @@ func (r *checkResult) json(cfg checkConfig) resultJSON {
 			// With --max-body the body shown may be cut short of the body;
 			// without, only a body beyond what is read counts as cut.
 			h.BodyBytes, h.Body, h.BodyBase64 = resp.BodyBytes, resp.Body, resp.BodyBase64
-			h.BodyTruncated = resp.BodyTruncated && (cfg.maxBody > 0 || resp.BodyBytes >= checkShowBody+exchange.DefaultReadBody)
+			h.BodyTruncated = resp.BodyCut || cfg.maxBody > 0 && resp.BodyTruncated
 		}
 		for _, in := range ex.Interim {
 			h.Interim = append(h.Interim, interimJSON{Status: in.Status, Phrase: phraseOf(in.Status), Headers: in.Headers, AtMS: in.AtMS})

@@ -132,6 +132,9 @@ func phraseOf(code int) string {
 	if code == 0 {
 		return "no answer"
 	}
+	if s, ok := httpstatus.Lookup(code); ok { // allocation-free for every catalogued code
+		return s.Phrase
+	}
 	if s, err := httpstatus.Describe(code); err == nil {
 		return s.Phrase
 	}
@@ -251,6 +254,3 @@ func (p *progress) clear() {
 		p.shown = false
 	}
 }
-
-// msOf is d in milliseconds, to the microsecond, as the engine counts.
-func msOf(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus/internal/exchange"
+	"golang.org/x/net/http/httpguts"
 )
 
 // This file holds the parsers of 'httpstatus check': URL lines, --expect
@@ -194,7 +195,7 @@ func parseHeader(s string) (exchange.Field, error) {
 	if name == "" {
 		return exchange.Field{}, fmt.Errorf("-H %s: the field name is empty", quoteClip(s))
 	}
-	if !isToken(name) {
+	if !httpguts.ValidHeaderFieldName(name) {
 		return exchange.Field{}, fmt.Errorf("-H %s: %s is not a field name (letters, digits and !#$%%&'*+-.^_`|~, no spaces)", quoteClip(s), quoteClip(name))
 	}
 	value = strings.Trim(value, " \t")
@@ -213,21 +214,6 @@ func parseHeader(s string) (exchange.Field, error) {
 		return exchange.Field{}, fmt.Errorf("-H %s: %s is written from the body (-d)", quoteClip(s), name)
 	}
 	return exchange.Field{Name: name, Value: value}, nil
-}
-
-// isToken reports whether s is an RFC 9110 token: a field name or a
-// method.
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0) {
-			return false
-		}
-	}
-	return true
 }
 
 // parseRetryAfter reads a Retry-After value (RFC 9110 §10.2.3): a number

@@ -34,7 +34,7 @@ import (
 // to it before then.
 
 // transport performs a request and the redirects after it. The engine's
-// Client is one; h2Client (check_h2.go) is the other.
+// Client is one; exchange.HTTP2Client (--http2) is the other.
 type transport interface {
 	Follow(ctx context.Context, req exchange.Request, p exchange.Policy) exchange.Chain
 	CloseIdle()
@@ -283,10 +283,6 @@ var retryFailures = map[string]bool{
 	exchange.FailTimeout: true, exchange.FailClosed: true, exchange.FailConnect: true,
 }
 
-// idempotent methods may be repeated without changing the outcome (RFC
-// 9110 §9.2.2), so only they are retried.
-var idempotent = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true, "PUT": true, "DELETE": true, "TRACE": true}
-
 // check performs one target: the request, its redirects, the HEAD
 // fallback and the retries.
 func (c *checker) check(ctx context.Context, t target) checkResult {
@@ -335,10 +331,11 @@ func (c *checker) check(ctx context.Context, t target) checkResult {
 		case note != "":
 			r.note = note
 		case attempt >= c.cfg.retries:
-		case !idempotent[c.cfg.method]:
+		case !exchange.Idempotent(c.cfg.method):
 			r.note = fmt.Sprintf("not retried: %s is not idempotent", c.cfg.method)
 		default:
-			r.retries = append(r.retries, retryNote{Status: r.chain.Status, Reason: why, WaitMS: float64(wait.Microseconds()) / 1000})
+			r.retries = append(r.retries, retryNote{Status: r.chain.Status, Reason: why, WaitMS: exchange.Milliseconds(wait)})
+			hold.release() // others may use the host meanwhile; the next attempt takes a slot again
 			if sleep(ctx, wait) == nil {
 				continue
 			}
@@ -346,11 +343,11 @@ func (c *checker) check(ctx context.Context, t target) checkResult {
 		break
 	}
 	status := r.chain.Status
-	r.ok = status == 0 && c.cfg.expect.met(0) || status != 0 && r.chain.Error == "" && c.cfg.expect.met(status)
+	r.ok = ctx.Err() == nil && (status == 0 && c.cfg.expect.met(0) || status != 0 && r.chain.Error == "" && c.cfg.expect.met(status)) // an interrupted check meets nothing
 	for _, ex := range r.chain.Exchanges {
 		r.timeMS += ex.TotalMS
 	}
-	r.elapsedMS = float64(time.Since(start).Microseconds()) / 1000
+	r.elapsedMS = exchange.Milliseconds(time.Since(start))
 	return r
 }
 
@@ -424,8 +421,8 @@ func (c *checker) retryWait(ch *exchange.Chain, attempt int) (wait time.Duration
 	return d, true, ""
 }
 
-// roughDuration shows a wait in whole seconds, or "forever" for one
-// beyond any sense.
+// roughDuration shows a wait in whole seconds, or "more than a century"
+// for one beyond any sense.
 func roughDuration(d time.Duration) string {
 	if d > 100*365*24*time.Hour {
 		return "more than a century"

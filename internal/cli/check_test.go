@@ -482,7 +482,7 @@ func TestCheckInputOrder(t *testing.T) {
 			if err := json.Unmarshal([]byte(line), &r); err != nil {
 				t.Fatalf("--jsonl line %q: %v", line, err)
 			}
-			if r.SchemaVersion != checkSchemaVersion || !strings.HasSuffix(r.Input, "") {
+			if r.SchemaVersion != checkSchemaVersion || !strings.Contains(r.Input, fmt.Sprintf("/?n=%d&", r.Index)) { // each line is its own URL's
 				t.Fatalf("line %q", line)
 			}
 			got = append(got, r.Index)
@@ -499,7 +499,10 @@ func TestCheckInputOrder(t *testing.T) {
 			t.Fatalf("result %d is input %d: not in input order", i+1, n)
 		}
 	}
-	slow := ts.URL + "/?ms=300\n" + strings.Repeat(ts.URL+"/?ms=0\n", 20)
+	slow := ts.URL + "/?n=1&ms=300\n"
+	for i := 2; i <= 21; i++ {
+		slow += fmt.Sprintf("%s/?n=%d&ms=0\n", ts.URL, i)
+	}
 	out, _, _ = runChk(t, slow, nil, "-", "--jsonl", "--unordered")
 	if got := indexes(out); len(got) != 21 || got[0] == 1 {
 		t.Errorf("--unordered printed the slow first URL first: %v", got)
@@ -909,4 +912,24 @@ func TestCheckStreams(t *testing.T) {
 		t.Error("the first result waited for the slow one")
 	}
 	<-done
+}
+
+// TestCheckRetryGivesTheHostBack: a check waiting to retry does not hold
+// its --per-host slot, so another URL of the host runs meanwhile.
+func TestCheckRetryGivesTheHostBack(t *testing.T) {
+	t.Parallel()
+	start := time.Now()
+	var goodAt atomic.Int64
+	ts := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/bad" {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		goodAt.CompareAndSwap(0, int64(time.Since(start)))
+	})
+	runChk(t, "", nil, "--per-host", "1", "-c", "2", "--retries", "3", ts.URL+"/bad", ts.URL+"/good")
+	// /bad's retries wait 250, 500 and 1000 ms; /good must not wait for them.
+	if at := time.Duration(goodAt.Load()); at == 0 || at > time.Second {
+		t.Errorf("/good was first asked for after %v", at)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -440,8 +441,7 @@ func writeHead(b *strings.Builder, t terminal, raw, first string, fields []excha
 		}
 	}
 	for i, line := range lines {
-		line = strconv.Quote(line)
-		line = line[1 : len(line)-1] // escapes what a terminal must not see
+		line = escapeUnprintable(line) // what a terminal must not see; quotes and backslashes stay as sent
 		if i == 0 {
 			b.WriteString("  " + line + "\n")
 			continue
@@ -464,11 +464,10 @@ type checkSummary struct {
 	redirected  int
 	rateLimited int
 	retried     int
-	codes       map[int]int
 }
 
 func newCheckSummary(x expectation) *checkSummary {
-	return &checkSummary{start: time.Now(), expect: x, classes: map[string]int{}, codes: map[int]int{}}
+	return &checkSummary{start: time.Now(), expect: x, classes: map[string]int{}}
 }
 
 func (s *checkSummary) add(r *checkResult) {
@@ -484,7 +483,6 @@ func (s *checkSummary) add(r *checkResult) {
 		s.classes["---"]++
 	default:
 		s.classes[classKey(st)]++
-		s.codes[st]++
 		if r.chain.Error != "" {
 			s.errors++
 		}
@@ -517,13 +515,21 @@ func (s *checkSummary) perSecond() float64 {
 // writeText prints the summary for people.
 func (s *checkSummary) writeText(w io.Writer, t terminal) {
 	var b strings.Builder
-	head := fmt.Sprintf("%s in %s (%.1f/s): %d met the expectation (%s)", plural(s.urls, "URL", "URLs"), showMS(msOf(s.elapsed)), s.perSecond(), s.met, s.expect)
+	head := fmt.Sprintf("%s in %s (%.1f/s): %d met the expectation (%s)", plural(s.urls, "URL", "URLs"), showMS(exchange.Milliseconds(s.elapsed)), s.perSecond(), s.met, s.expect)
 	if s.unmet > 0 {
 		head += fmt.Sprintf(", %s", t.style(fmt.Sprintf("%d did not", s.unmet), ansiBold+"\x1b[31m"))
 	}
 	b.WriteString(head + "\n")
+	// The usual classes in their order, then any other (6xx-9xx, from
+	// servers outside the range) in order too.
+	order := []string{"1xx", "2xx", "3xx", "4xx", "5xx", "000", "---"}
+	for _, k := range slices.Sorted(maps.Keys(s.classes)) {
+		if !slices.Contains(order, k) {
+			order = append(order, k)
+		}
+	}
 	var classes []string
-	for _, k := range []string{"1xx", "2xx", "3xx", "4xx", "5xx", "000", "---"} {
+	for _, k := range order {
 		if n := s.classes[k]; n > 0 {
 			name := k
 			switch k {
@@ -533,11 +539,6 @@ func (s *checkSummary) writeText(w io.Writer, t terminal) {
 				name = "not URLs"
 			}
 			classes = append(classes, fmt.Sprintf("%s %d", name, n))
-		}
-	}
-	for k, n := range s.classes {
-		if !slices.Contains([]string{"1xx", "2xx", "3xx", "4xx", "5xx", "000", "---"}, k) {
-			classes = append(classes, fmt.Sprintf("%s %d", k, n))
 		}
 	}
 	if len(classes) > 0 {

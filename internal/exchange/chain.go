@@ -16,8 +16,9 @@ type Policy struct {
 	Follow bool
 	// MaxRedirects bounds the hops followed (default 10).
 	MaxRedirects int
-	// Allow vets a hop before it is followed: a non-empty answer is the
-	// reason it is not. nil follows every http and https hop.
+	// Allow vets a hop just before it is followed (after the loop and
+	// MaxRedirects checks): a non-empty answer is the reason it is not.
+	// nil follows every http and https hop.
 	Allow func(from, to *url.URL) string
 	// Timeout bounds each exchange; 0 leaves only ctx.
 	Timeout time.Duration
@@ -115,6 +116,14 @@ func Follow(ctx context.Context, d Doer, req Request, p Policy) Chain {
 			ch.Error = last.Redirect.Reason
 			break
 		}
+		// Asked last, only of a hop that will be followed: Allow may act
+		// (take a slot of the next host, wait out its Retry-After).
+		if p.Allow != nil {
+			if why := p.Allow(cur.URL, next.URL); why != "" {
+				last.Redirect.Followed, last.Redirect.Reason = false, why
+				break
+			}
+		}
 		ch.Redirects++
 		cur = next
 	}
@@ -152,12 +161,6 @@ func nextHop(ex *Exchange, cur Request, p Policy) (Request, bool) {
 	case !p.Follow:
 		hop.Reason = "following redirects is off"
 		return cur, false
-	}
-	if p.Allow != nil {
-		if why := p.Allow(cur.URL, to); why != "" {
-			hop.Reason = why
-			return cur, false
-		}
 	}
 	to.Fragment, to.RawFragment = "", ""
 	next := cur

@@ -66,7 +66,8 @@ type Response struct {
 	Body          string  `json:"body,omitempty"`
 	BodyBase64    bool    `json:"body_base64,omitempty"`
 	BodyBytes     int64   `json:"body_bytes"`
-	BodyTruncated bool    `json:"body_truncated,omitempty"`
+	BodyTruncated bool    `json:"body_truncated,omitempty"` // Body is less than the body
+	BodyCut       bool    `json:"body_cut,omitempty"`       // reading stopped at the read limit: BodyBytes is less than the body
 }
 
 // Get returns the first value of the named field, case-insensitively.
@@ -218,8 +219,10 @@ func (c *Client) Do(ctx context.Context, req Request) Exchange {
 	return ex
 }
 
-// idempotent are the methods whose request may be sent twice (RFC 9110
-// §9.2.2).
+// Idempotent reports whether a request with method may be sent twice
+// with the effect of once (RFC 9110 §9.2.2): what a client may retry.
+func Idempotent(method string) bool { return idempotent[method] }
+
 var idempotent = map[string]bool{"GET": true, "HEAD": true, "OPTIONS": true, "TRACE": true, "PUT": true, "DELETE": true}
 
 // do performs one exchange, on a kept-alive connection unless fresh.
@@ -606,7 +609,8 @@ func (c *Client) readBody(wr *Response, body io.Reader) (complete bool, err erro
 			var one [1]byte
 			n, _ := io.ReadFull(body, one[:])
 			complete = n == 0
-			wr.BodyTruncated = wr.BodyTruncated || n > 0
+			wr.BodyCut = n > 0
+			wr.BodyTruncated = wr.BodyTruncated || wr.BodyCut
 		}
 	}
 	if utf8.Valid(shown) {
@@ -654,6 +658,10 @@ func (rr *recorder) slice(from, to int) []byte {
 
 // ms is d in milliseconds, to the microsecond.
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// Milliseconds is d as the engine reports times: milliseconds, to the
+// microsecond.
+func Milliseconds(d time.Duration) float64 { return ms(d) }
 
 // poolKey identifies the connections one request may reuse.
 func poolKey(u *url.URL) string { return u.Scheme + "://" + hostHeader(u) }

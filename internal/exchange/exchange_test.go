@@ -405,3 +405,36 @@ func TestHTTP2Client(t *testing.T) {
 		t.Errorf("self-signed without -k: %q %q", ex.Failure, ex.Error)
 	}
 }
+
+// TestAllowOnlyOfFollowedHops: Policy.Allow is asked of a hop only when
+// it will be followed, never of the hop a loop or the redirect limit
+// stops (a caller's Allow may take a slot of that host and wait on it).
+func TestAllowOnlyOfFollowedHops(t *testing.T) {
+	ts := service(t)
+	loop := rawServer(t, "HTTP/1.1 302 Found\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n")
+	for _, c := range []struct {
+		url    string
+		policy exchange.Policy
+		asked  int
+	}{
+		{loop + "/again", exchange.Policy{Follow: true}, 0},
+		{ts.URL + "/redirect/5", exchange.Policy{Follow: true, MaxRedirects: 2}, 2},
+		{ts.URL + "/redirect/2", exchange.Policy{Follow: true}, 2},
+	} {
+		asked := 0
+		c.policy.Allow = func(_, _ *url.URL) string { asked++; return "" }
+		(&exchange.Client{}).Follow(context.Background(), exchange.Request{Method: "GET", URL: mustURL(t, c.url)}, c.policy)
+		if asked != c.asked {
+			t.Errorf("%s: Allow asked %d times, want %d", c.url, asked, c.asked)
+		}
+	}
+}
+
+// TestPhasesOfABrokenResponse: bytes that arrived count as a transfer
+// phase even when the response broke off before its head was complete.
+func TestPhasesOfABrokenResponse(t *testing.T) {
+	ex := exchange.Exchange{Timings: exchange.Timings{ConnectMS: 1, FirstByteMS: 3, TotalMS: 5}}
+	if p := ex.Phases(); p[3] != 2 || p[4] != 2 {
+		t.Errorf("phases %v: want wait 2 and transfer 2", p)
+	}
+}

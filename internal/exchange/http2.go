@@ -33,9 +33,6 @@ type HTTP2Client struct {
 	showBody  int64 // of the final body kept, as the engine's ShowBody
 }
 
-// http2ReadBody bounds the body read and counted, as the engine does.
-const http2ReadBody = DefaultShowBody + DefaultReadBody
-
 // NewHTTP2Client returns a client that negotiates HTTP/2 where the server
 // offers it: insecure skips TLS verification, perHost bounds the idle
 // connections kept per host, userAgent is sent when a request has none,
@@ -173,14 +170,22 @@ func (c *HTTP2Client) Do(ctx context.Context, req Request) Exchange {
 			wr.StatusLine = resp.Proto + " " + strconv.Itoa(resp.StatusCode) // HTTP/2 has no reason phrase
 		}
 		wr.AtMS = ms(time.Since(tr.start))
+		// As Client.readBody: the first showBody bytes kept, up to
+		// DefaultReadBody more read and counted.
 		var shown []byte
-		var n int64
+		var rest int64
 		shown, err = io.ReadAll(io.LimitReader(resp.Body, c.showBody))
 		if err == nil {
-			n, err = io.Copy(io.Discard, io.LimitReader(resp.Body, http2ReadBody+1-int64(len(shown))))
+			rest, err = io.Copy(io.Discard, io.LimitReader(resp.Body, DefaultReadBody))
 		}
-		n += int64(len(shown))
-		wr.BodyBytes, wr.BodyTruncated = min(n, http2ReadBody), n > int64(len(shown))
+		n := int64(len(shown)) + rest
+		wr.BodyBytes, wr.BodyTruncated = n, rest > 0
+		if err == nil {
+			var one [1]byte
+			more, _ := io.ReadFull(resp.Body, one[:])
+			wr.BodyCut = more > 0
+			wr.BodyTruncated = wr.BodyTruncated || wr.BodyCut
+		}
 		if utf8.Valid(shown) {
 			wr.Body = string(shown)
 		} else {
