@@ -457,3 +457,15 @@ func TestAllIsSortedAndComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderConditionsAreKnown keeps every header's condition one the
+// linter and the pages know how to say.
+func TestHeaderConditionsAreKnown(t *testing.T) {
+	for _, s := range All() {
+		for _, h := range s.Headers {
+			if h.When != Always && h.When.Words() == "" {
+				t.Errorf("%d %s: header %s has the unknown condition %q", s.Code, s.Phrase, h.Name, h.When)
+			}
+		}
+	}
+}

@@ -161,8 +161,46 @@ const (
 type Header struct {
 	Name        string      `json:"name"`
 	Requirement Requirement `json:"requirement"`
-	Note        string      `json:"note"`
+	// When says in which case the requirement applies; empty (Always)
+	// means in every response with the code. The linter reads it to check
+	// only what the message itself can show.
+	When Condition `json:"when,omitempty"`
+	Note string    `json:"note"`
 }
+
+// Condition narrows a Header's requirement to the case the spec names,
+// so that a tool checking responses against the catalogue never blames a
+// message for a header it did not need.
+type Condition string
+
+// The conditions of a Header. Each names what would have to be known to
+// decide whether the header is needed.
+const (
+	// Always: every response with the code needs the header.
+	Always Condition = ""
+	// WithContent: only when the response carries content.
+	WithContent Condition = "content"
+	// ForRangeRequest: only when the request carried Range.
+	ForRangeRequest Condition = "range-request"
+	// ForCodedContent: only when the request's content had a
+	// Content-Encoding (a 415 caused by the coding).
+	ForCodedContent Condition = "coded-content"
+	// SinglePart: only when the response is not multipart/byteranges.
+	SinglePart Condition = "single-part"
+	// FirstInterim: only in the first interim response of its kind.
+	FirstInterim Condition = "first-interim"
+	// NoOtherFraming: only when nothing else (chunked coding, closing
+	// the connection) ends the message.
+	NoOtherFraming Condition = "no-other-framing"
+	// IfOn200: only if a 200 to the same request would have carried it
+	// (the 304 rule, RFC 9110 §15.4.5); seen by comparing with that 200.
+	IfOn200 Condition = "if-on-200"
+	// IfKnown: only when the server has the information (a validator it
+	// can compute, a preferred choice); a message alone cannot show it.
+	IfKnown Condition = "if-known"
+	// IfTemporary: only when the condition is temporary (413).
+	IfTemporary Condition = "if-temporary"
+)
 
 // BodyRule says whether a response with the code may carry content.
 type BodyRule string
@@ -241,4 +279,31 @@ func (c Constants) List() []NamedConstant {
 		}
 	}
 	return out
+}
+
+// Words says the condition in a few plain words, to follow the
+// requirement ("recommended when the response has content"); "" for
+// Always.
+func (c Condition) Words() string {
+	switch c {
+	case WithContent:
+		return "when the response has content"
+	case ForRangeRequest:
+		return "when the request asked for a range"
+	case ForCodedContent:
+		return "when the request's content coding was refused"
+	case SinglePart:
+		return "when the response is a single part"
+	case FirstInterim:
+		return "in the first interim response"
+	case NoOtherFraming:
+		return "when nothing else ends the message"
+	case IfOn200:
+		return "if a 200 would have carried it"
+	case IfKnown:
+		return "when the server knows the value"
+	case IfTemporary:
+		return "when the condition is temporary"
+	}
+	return ""
 }

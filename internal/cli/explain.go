@@ -231,7 +231,7 @@ func renderMeaning(w io.Writer, t terminal, s httpstatus.Status) {
 	if len(s.Headers) > 0 {
 		fmt.Fprintln(w, t.bold("Headers"))
 		for _, h := range s.Headers {
-			fmt.Fprint(w, wrap(h.Name+" ("+string(h.Requirement)+"): "+h.Note, width, "  ", "    "))
+			fmt.Fprint(w, wrap(h.Name+" ("+requirementWords(h)+"): "+h.Note, width, "  ", "    "))
 		}
 		fmt.Fprintln(w)
 	}
@@ -307,4 +307,13 @@ func joinSenders(ss []httpstatus.Sender) string {
 		parts[i] = string(s)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// requirementWords is a header's requirement with its condition, such as
+// "recommended when the response has content".
+func requirementWords(h httpstatus.Header) string {
+	if w := h.When.Words(); w != "" {
+		return string(h.Requirement) + " " + w
+	}
+	return string(h.Requirement)
 }

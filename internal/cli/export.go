@@ -132,7 +132,7 @@ func markdownEntry(w io.Writer, s httpstatus.Status) {
 		fmt.Fprintln(w, "\n### Headers")
 		fmt.Fprintln(w)
 		for _, h := range s.Headers {
-			fmt.Fprintf(w, "- `%s` (%s): %s\n", h.Name, h.Requirement, h.Note)
+			fmt.Fprintf(w, "- `%s` (%s): %s\n", h.Name, requirementWords(h), h.Note)
 		}
 	}
 	fmt.Fprintf(w, "\n- Cacheable by default: %s\n- Body: %s\n- Retry: %s\n- Sent by: %s\n",
