@@ -126,6 +126,7 @@ var informationalCodes = []Status{
 			"HTTP/1.1 102 Processing\r\n" +
 			"\r\n" +
 			"HTTP/1.1 201 Created\r\n" +
+			"Location: /archive/2026/\r\n" +
 			"Content-Length: 0\r\n" +
 			"\r\n",
 	},

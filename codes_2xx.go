@@ -81,7 +81,7 @@ var successfulCodes = []Status{
 			{409, "When the resource to create already exists or clashes with another, 409 Conflict is the usual refusal."},
 		},
 		Headers: []Header{
-			{"Location", Recommended, Always, "The URL of the primary new resource; without it the request URI is taken to be the new resource."},
+			{"Location", Recommended, NotAtTarget, "The URL of the primary new resource; without it the request URI is taken to be the new resource."},
 			{"ETag", Optional, Always, "The entity tag of the new resource's representation."},
 			{"Content-Type", Optional, Always, "When the body describes or contains the new resource."},
 		},
@@ -410,6 +410,7 @@ var successfulCodes = []Status{
 			"ETag: \"v3\"\r\n" +
 			"IM: diffe\r\n" +
 			"Delta-Base: \"v2\"\r\n" +
+			"Content-Type: text/plain; charset=utf-8\r\n" +
 			"Content-Length: 15\r\n" +
 			"\r\n" +
 			"3c\nprice: 12\n.\n",

@@ -192,6 +192,9 @@ const (
 	// NoOtherFraming: only when nothing else (chunked coding, closing
 	// the connection) ends the message.
 	NoOtherFraming Condition = "no-other-framing"
+	// NotAtTarget: only when the request's target is not itself the new
+	// resource, as it is for PUT (RFC 9110 §15.3.2).
+	NotAtTarget Condition = "not-at-target"
 	// IfOn200: only if a 200 to the same request would have carried it
 	// (the 304 rule, RFC 9110 §15.4.5); seen by comparing with that 200.
 	IfOn200 Condition = "if-on-200"
@@ -298,6 +301,8 @@ func (c Condition) Words() string {
 		return "in the first interim response"
 	case NoOtherFraming:
 		return "when nothing else ends the message"
+	case NotAtTarget:
+		return "unless the request's target is the new resource (PUT)"
 	case IfOn200:
 		return "if a 200 would have carried it"
 	case IfKnown:

@@ -68,6 +68,12 @@ type Response struct {
 	BodyBytes     int64   `json:"body_bytes"`
 	BodyTruncated bool    `json:"body_truncated,omitempty"` // Body is less than the body
 	BodyCut       bool    `json:"body_cut,omitempty"`       // reading stopped at the read limit: BodyBytes is less than the body
+	// Incomplete says the connection ended before the content its
+	// framing declared; Excess counts bytes that had already arrived
+	// after the message's declared end (content on a HEAD or 204
+	// response, more than Content-Length). The linter reads both.
+	Incomplete bool  `json:"incomplete,omitempty"`
+	Excess     int64 `json:"excess_bytes,omitempty"`
 }
 
 // Get returns the first value of the named field, case-insensitively.
@@ -481,8 +487,14 @@ func (c *Client) exchange(ctx context.Context, cn *conn, req Request, head strin
 			var err error
 			complete, err = c.readBody(&wr, resp.Body)
 			if err != nil {
+				wr.Incomplete = true
 				ex.Error, ex.Failure = describe(err, "the body broke off after "+strconv.FormatInt(wr.BodyBytes, 10)+" bytes")
 			}
+		}
+		if complete {
+			// Nothing is pipelined, so any byte already here is past
+			// the message's end.
+			wr.Excess = int64(cn.br.Buffered())
 		}
 		ex.Response = &wr
 		reusable = complete && !resp.Close && resp.StatusCode != http.StatusSwitchingProtocols && cn.br.Buffered() == 0

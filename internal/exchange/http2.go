@@ -194,6 +194,7 @@ func (c *HTTP2Client) Do(ctx context.Context, req Request) Exchange {
 		resp.Body.Close()
 		ex.Response = wr
 		if err != nil {
+			wr.Incomplete = true
 			brokeOff = fmt.Sprintf("the body broke off after %d bytes", n)
 		}
 	}
