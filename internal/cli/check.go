@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/httpstatus/httpstatus/internal/exchange"
+	"github.com/httpstatus/httpstatus/lint"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/net/http/httpguts"
@@ -44,6 +45,14 @@ type checkOptions struct {
 	verbose      int
 	http2        bool
 	maxBody      byteSize
+
+	command string // "check" or "lint"
+
+	// 'httpstatus lint' only (lint.go).
+	failOn string
+	active bool
+	ignore []string
+	rules  bool
 }
 
 // Limits of the flags, so that a typo cannot ask for a million
@@ -55,14 +64,16 @@ const (
 )
 
 func newCheckCommand(e *env) *cobra.Command {
-	o := &checkOptions{}
+	o := &checkOptions{command: "check"}
 	cmd := &cobra.Command{
 		Use:   "check [flags] URL...",
 		Short: "Check what URLs answer: every hop, with timings, one URL or thousands",
 		Long: "check sends a request to each URL and shows what came back: for one URL every\n" +
 			"redirect hop (method, URL, status, Location, time), a timing bar per hop (DNS,\n" +
-			"connect, TLS, wait, transfer, to the microsecond) and what each code means; for\n" +
-			"many URLs one row each, in input order, and a summary.\n\n" +
+			"connect, TLS, wait, transfer, to the microsecond), what each code means and what\n" +
+			"the lint rules find wrong with each response (the passive rules of 'httpstatus\n" +
+			"lint': no request more, and no effect on the exit status); for many URLs one row\n" +
+			"each, in input order, and a summary. --json and --jsonl carry the findings too.\n\n" +
 			"URLs come from the arguments, from -i FILE, or from standard input with '-',\n" +
 			"one per line; blank lines and lines starting with # are skipped, and a line that\n" +
 			"is not a URL is reported as a row with the reason. A URL without a scheme gets\n" +
@@ -96,15 +107,22 @@ func newCheckCommand(e *env) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
+	o.register(f, "check")
+	f.BoolVar(&o.head, "head", false, "send HEAD (falling back to GET when the server answers 405 or 501)")
+	f.StringVar(&o.expect, "expect", "", "final statuses that pass: codes, classes, ranges, 000 for no answer (default: below 400)")
+	return cmd
+}
+
+// register adds the flags 'check' and 'lint' share: input, request,
+// redirects, bulk, retries, output; command names the User-Agent.
+func (o *checkOptions) register(f *pflag.FlagSet, command string) {
 	f.StringVarP(&o.input, "input", "i", "", "read URLs from FILE, one per line ('-' for standard input)")
 	f.StringVarP(&o.method, "request", "X", "", "request method (default GET, or POST with -d)")
 	f.StringArrayVarP(&o.headers, "header", "H", nil, "request header field 'Name: value' (repeatable)")
 	f.StringVarP(&o.data, "data", "d", "", "request body, sent as given (implies POST, and a form Content-Type unless -H sets one)")
 	f.DurationVar(&o.timeout, "timeout", 10*time.Second, "time allowed for each request, connecting included")
 	f.BoolVarP(&o.insecure, "insecure", "k", false, "do not verify TLS certificates")
-	f.BoolVar(&o.head, "head", false, "send HEAD (falling back to GET when the server answers 405 or 501)")
-	f.StringVar(&o.userAgent, "user-agent", "httpstatus-check/"+version(), "User-Agent field ('' sends none)")
-	f.StringVar(&o.expect, "expect", "", "final statuses that pass: codes, classes, ranges, 000 for no answer (default: below 400)")
+	f.StringVar(&o.userAgent, "user-agent", "httpstatus-"+command+"/"+version(), "User-Agent field ('' sends none)")
 	f.BoolVar(&o.noFollow, "no-follow", false, "do not follow redirects")
 	f.IntVar(&o.maxRedirects, "max-redirects", 10, "redirects followed at most (0: none)")
 	f.IntVarP(&o.concurrency, "concurrency", "c", 50, "URLs checked at once")
@@ -114,12 +132,15 @@ func newCheckCommand(e *env) *cobra.Command {
 	f.DurationVar(&o.maxRetryWait, "max-retry-wait", 30*time.Second, "longest Retry-After (or backoff) waited for; a longer one is reported, not waited for")
 	f.BoolVar(&o.json, "json", false, "print one JSON document")
 	f.BoolVar(&o.jsonl, "jsonl", false, "print one JSON object per URL and line, as results arrive")
-	f.BoolVar(&o.csv, "csv", false, "print CSV, one row per URL")
 	f.CountVarP(&o.verbose, "verbose", "v", "show the final response's header fields (-vv: every hop's request and response heads)")
+	csvHelp := "print CSV, one row per URL"
+	if command == "lint" {
+		csvHelp = "print CSV, one row per finding (and one with an empty rule for a URL that did not answer)"
+	}
+	f.BoolVar(&o.csv, "csv", false, csvHelp)
 	o.maxBody = 64 << 10
 	f.Var(&o.maxBody, "max-body", "how much of each final response body the JSON output and -vv show (KiB, MiB; 0: none); bodies are read and counted up to 8 MiB more either way")
 	f.BoolVar(&o.http2, "http2", false, "negotiate HTTP/2 by ALPN through Go's HTTP transport (raw bytes are then not available)")
-	return cmd
 }
 
 // checkConfig is what the flags amount to, checked.
@@ -141,6 +162,15 @@ type checkConfig struct {
 	maxBody      int64 // of the final body kept and shown; 0: none
 	insecure     bool
 	userAgent    string
+
+	// check runs the passive lint rules (lint.CheckChain) where it shows
+	// their findings: one URL's view, --json and --jsonl (lintChains);
+	// 'httpstatus lint' always, and decides with them.
+	command    string // "check" or "lint"
+	lintChains bool
+	active     bool            // lint.CheckActive on the final exchange
+	failOn     lint.Severity   // lint: a finding at or above it fails the URL
+	ignore     map[string]bool // rule ids whose findings are dropped
 }
 
 // config checks the flags and turns them into a checkConfig.
@@ -148,7 +178,7 @@ func (o *checkOptions) config(flags *pflag.FlagSet) (checkConfig, error) {
 	c := checkConfig{
 		concurrency: o.concurrency, perHost: o.perHost, ordered: !o.unordered, retries: o.retries,
 		maxRetryWait: o.maxRetryWait, verbose: o.verbose, http2: o.http2, insecure: o.insecure, maxBody: int64(o.maxBody),
-		userAgent: o.userAgent, head: o.head, body: o.data, format: "text",
+		userAgent: o.userAgent, head: o.head, body: o.data, format: "text", command: o.command,
 	}
 	var formats []string
 	for _, f := range []struct {
@@ -220,6 +250,11 @@ func (o *checkOptions) config(flags *pflag.FlagSet) (checkConfig, error) {
 		c.expect = x
 	}
 	c.policy = exchange.Policy{Follow: !o.noFollow && o.maxRedirects > 0, MaxRedirects: o.maxRedirects, Timeout: o.timeout}
+	if o.command == "lint" {
+		if err := o.lintConfig(&c); err != nil {
+			return c, err
+		}
+	}
 	return c, nil
 }
 
@@ -240,6 +275,12 @@ type inputSource struct {
 	stdin io.Reader
 	file  io.Reader
 	fname string
+}
+
+// single reports a check of one URL given as an argument: the hop by hop
+// view rather than a row per URL.
+func (src *inputSource) single() bool {
+	return len(src.args) == 1 && src.args[0].url != nil && src.file == nil
 }
 
 // runCheck checks the flags and the URL arguments (a bad one is a usage
@@ -283,6 +324,16 @@ func runCheck(ctx context.Context, e *env, o *checkOptions, flags *pflag.FlagSet
 		}
 		defer f.Close()
 		src.file, src.fname = f, o.input
+	}
+	// The bulk rows and CSV of check show no findings: they are spared
+	// the rules' time.
+	cfg.lintChains = cfg.command == "lint" || cfg.format == "json" || cfg.format == "jsonl" || src.single()
+	if cfg.command == "lint" {
+		// Requests of lint's own: by default for one URL, not for a list.
+		cfg.active = src.single()
+		if flags.Changed("active") {
+			cfg.active = o.active
+		}
 	}
 	return checkAll(ctx, e, cfg, src)
 }

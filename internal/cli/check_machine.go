@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus/internal/exchange"
+	"github.com/httpstatus/httpstatus/lint"
 )
 
 // summaryJSON is the summary in the JSON document.
@@ -20,7 +21,7 @@ type summaryJSON struct {
 	URLs        int            `json:"urls"`
 	Met         int            `json:"met"`
 	Unmet       int            `json:"unmet"`
-	Expected    string         `json:"expected"`
+	Expected    string         `json:"expected,omitempty"` // check
 	Classes     map[string]int `json:"classes"`
 	Errors      int            `json:"errors"`
 	NotURLs     int            `json:"not_urls"`
@@ -29,12 +30,24 @@ type summaryJSON struct {
 	Retried     int            `json:"retried"`
 	ElapsedMS   float64        `json:"elapsed_ms"`
 	PerSecond   float64        `json:"per_second"`
+	FailOn      string         `json:"fail_on,omitempty"` // lint
+	Findings    map[string]int `json:"findings"`          // per severity: error, warning, info
+	Rules       map[string]int `json:"rules"`             // findings per rule id
+	Ignored     int            `json:"ignored"`           // findings --ignore dropped
 }
 
 func (s *checkSummary) json() summaryJSON {
-	return summaryJSON{URLs: s.urls, Met: s.met, Unmet: s.unmet, Expected: s.expect.String(), Classes: s.classes, Errors: s.errors,
+	j := summaryJSON{URLs: s.urls, Met: s.met, Unmet: s.unmet, Expected: s.expect.String(), Classes: s.classes, Errors: s.errors,
 		NotURLs: s.notURLs, Redirected: s.redirected, RateLimited: s.rateLimited, Retried: s.retried,
-		ElapsedMS: exchange.Milliseconds(s.elapsed), PerSecond: float64(int64(s.perSecond()*10)) / 10}
+		ElapsedMS: exchange.Milliseconds(s.elapsed), PerSecond: float64(int64(s.perSecond()*10)) / 10,
+		Findings: map[string]int{}, Rules: s.rules, Ignored: s.ignored}
+	for _, sev := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+		j.Findings[sev.String()] = s.severities[sev]
+	}
+	if s.command == "lint" {
+		j.Expected, j.FailOn = "", s.failOn.String()
+	}
+	return j
 }
 
 // resultJSON is one URL's check in --json and --jsonl.
@@ -49,7 +62,8 @@ type resultJSON struct {
 	Status        int         `json:"status"` // 0: no answer
 	Phrase        string      `json:"phrase"` // the catalogue's
 	OK            bool        `json:"ok"`
-	Expected      string      `json:"expected"`
+	Expected      string      `json:"expected,omitempty"` // check
+	FailOn        string      `json:"fail_on,omitempty"`  // lint
 	Redirects     int         `json:"redirects"`
 	TimeMS        float64     `json:"time_ms"`    // on the wire: the last attempt's exchanges
 	ElapsedMS     float64     `json:"elapsed_ms"` // waits, retries and fallbacks included
@@ -61,6 +75,11 @@ type resultJSON struct {
 	RateLimited   bool        `json:"rate_limited"`
 	Note          string      `json:"note,omitempty"`
 	Chain         []hopJSON   `json:"chain"`
+	// Findings are the lint findings: of the passive rules for check,
+	// and of the active ones too for lint with --active.
+	Findings       []findingJSON `json:"findings"`
+	Ignored        int           `json:"ignored,omitempty"`         // findings --ignore dropped
+	ActiveRequests int           `json:"active_requests,omitempty"` // sent by lint --active
 }
 
 // fallback is a HEAD answered 405 or 501, and the GET sent instead.
@@ -117,6 +136,10 @@ func (r *checkResult) json(cfg checkConfig) resultJSON {
 		Expected: cfg.expect.String(), Redirects: r.chain.Redirects, TimeMS: r.timeMS, ElapsedMS: r.elapsedMS,
 		Protocol: r.protocol(), Error: r.errorText(), Failure: r.chain.Failure, Retries: r.retries,
 		RateLimited: r.rateLimited, Note: r.note, Chain: []hopJSON{}, FinalURL: r.finalURL(),
+		Findings: findingsJSON(r.findings), Ignored: r.ignored, ActiveRequests: r.active,
+	}
+	if cfg.command == "lint" {
+		j.Expected, j.FailOn = "", cfg.failOn.String()
 	}
 	if j.Retries == nil {
 		j.Retries = []retryNote{}

@@ -34,7 +34,7 @@ type resultWriter interface {
 func checkAll(ctx context.Context, e *env, cfg checkConfig, src *inputSource) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	single := len(src.args) == 1 && src.args[0].url != nil && src.file == nil
+	single := src.single()
 	term := e.terminalFor(e.stdout)
 	// Results go out through a buffer flushed at least every outputFlush
 	// and at the end: streamed for whoever reads the pipe, without a
@@ -47,11 +47,15 @@ func checkAll(ctx context.Context, e *env, cfg checkConfig, src *inputSource) er
 	case "jsonl":
 		w = &jsonlWriter{w: out, cfg: cfg}
 	case "csv":
+		if cfg.command == "lint" {
+			w = &lintCSVWriter{w: csv.NewWriter(out)}
+			break
+		}
 		w = &csvWriter{w: csv.NewWriter(out), cfg: cfg}
 	default:
 		w = &textWriter{w: out, t: term, cfg: cfg, single: single}
 	}
-	sum := newCheckSummary(cfg.expect)
+	sum := newCheckSummary(cfg)
 	bar := newProgress(e, src, single)
 	ticker := time.NewTicker(outputFlush)
 	defer ticker.Stop()

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,9 +11,11 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/internal/exchange"
+	"github.com/httpstatus/httpstatus/lint"
 )
 
 // The scheduler of 'httpstatus check'.
@@ -51,6 +54,12 @@ type checkResult struct {
 	note         string // what the check chose not to do, and why
 	timeMS       float64
 	elapsedMS    float64 // waits and retries included
+
+	// findings are the lint findings of the chain, by hop (an index of
+	// chain.Exchanges), worst first, without those --ignore drops.
+	findings []lint.Finding
+	ignored  int // findings --ignore dropped
+	active   int // requests lint.CheckActive sent; 0 when it did not run
 }
 
 // retryNote is an attempt that was retried: what it got and how long
@@ -89,8 +98,21 @@ func (r *checkResult) protocol() string {
 	return ""
 }
 
-// checkShowBody is the body the engine keeps for a check: the least it can.
-const checkShowBody = 1
+// lintBody is how much of every body the engine keeps for the lint
+// rules (a stack trace, a soft error, a page to compare); slim cuts the
+// final body back to --max-body once the chain is linted and drops the
+// others.
+const lintBody = exchange.DefaultShowBody
+
+// showBody is how much of each body the engine keeps: --max-body, or
+// what the lint rules read if more, and at least one byte (the engine
+// has no "keep none"; slim drops it).
+func (cfg *checkConfig) showBody() int64 {
+	if cfg.lintChains {
+		return max(cfg.maxBody, lintBody)
+	}
+	return max(cfg.maxBody, 1)
+}
 
 type checker struct {
 	cfg    checkConfig
@@ -100,17 +122,15 @@ type checker struct {
 
 func newChecker(cfg checkConfig) *checker {
 	if cfg.http2 {
-		return &checker{cfg: cfg, client: exchange.NewHTTP2Client(cfg.insecure, cfg.perHost, cfg.userAgent, max(cfg.maxBody, checkShowBody)), hosts: &hostLimits{perHost: cfg.perHost}}
+		return &checker{cfg: cfg, client: exchange.NewHTTP2Client(cfg.insecure, cfg.perHost, cfg.userAgent, cfg.showBody()), hosts: &hostLimits{perHost: cfg.perHost}}
 	}
 	client := &exchange.Client{
 		Dialer:    &exchange.NetDialer{Insecure: cfg.insecure},
 		UserAgent: cfg.userAgent,
 		KeepAlive: true, MaxIdlePerHost: cfg.perHost,
 		// A list of many hosts must not keep a socket per host to the end.
-		MaxIdle: max(64, 2*cfg.concurrency+2*cfg.perHost),
-		// --max-body of the final body is kept; with 0 the engine still
-		// keeps one byte (it has no "keep none"), which slim drops.
-		ShowBody: max(cfg.maxBody, checkShowBody),
+		MaxIdle:  max(64, 2*cfg.concurrency+2*cfg.perHost),
+		ShowBody: cfg.showBody(),
 	}
 	return &checker{cfg: cfg, client: client, hosts: &hostLimits{perHost: cfg.perHost}}
 }
@@ -307,7 +327,6 @@ func (c *checker) check(ctx context.Context, t target) checkResult {
 			break
 		}
 		r.chain = c.client.Follow(ctx, req, policy) // the engine redials a kept-alive connection the server closed
-		slim(&r.chain, c.cfg.verbose, c.cfg.maxBody > 0)
 		if ctx.Err() != nil {
 			r.note = "interrupted"
 			break
@@ -342,8 +361,15 @@ func (c *checker) check(ctx context.Context, t target) checkResult {
 		}
 		break
 	}
+	c.lint(ctx, &r)
+	slim(&r.chain, c.cfg.verbose, c.cfg.maxBody)
 	status := r.chain.Status
 	r.ok = ctx.Err() == nil && (status == 0 && c.cfg.expect.met(0) || status != 0 && r.chain.Error == "" && c.cfg.expect.met(status)) // an interrupted check meets nothing
+	if c.cfg.command == "lint" {
+		// lint has no --expect: a URL passes when it answered, its chain
+		// ended normally and no finding reaches --fail-on.
+		r.ok = ctx.Err() == nil && status != 0 && r.chain.Error == "" && lint.Worst(r.findings) < c.cfg.failOn
+	}
 	for _, ex := range r.chain.Exchanges {
 		r.timeMS += ex.TotalMS
 	}
@@ -353,22 +379,48 @@ func (c *checker) check(ctx context.Context, t target) checkResult {
 
 // slim drops what no output shows, so that the results waiting to be
 // printed stay small: every response body but the final one (and that
-// one too with --max-body 0), the raw heads and the request body unless
-// -vv shows them.
-func slim(ch *exchange.Chain, verbose int, keepBody bool) {
+// one too with --max-body 0), the final one beyond --max-body, the raw
+// heads and the request body unless -vv shows them.
+func slim(ch *exchange.Chain, verbose int, maxBody int64) {
 	for i := range ch.Exchanges {
 		ex := &ch.Exchanges[i]
 		if verbose < 2 {
 			ex.Request.Raw, ex.Request.Body = "", ""
 		}
 		if ex.Response != nil {
-			if !keepBody || i < len(ch.Exchanges)-1 {
+			if maxBody <= 0 || i < len(ch.Exchanges)-1 {
 				ex.Response.Body, ex.Response.BodyBase64 = "", false // only the final body is reported
+			} else {
+				cutBody(ex.Response, maxBody)
 			}
 			if verbose < 2 {
 				ex.Response.Raw = ""
 			}
 		}
+	}
+}
+
+// cutBody cuts the body kept to its first n bytes, as the engine would
+// have kept them with ShowBody n: text when they are UTF-8, else base64,
+// and BodyTruncated when the body was longer.
+func cutBody(r *exchange.Response, n int64) {
+	kept := []byte(r.Body)
+	if r.BodyBase64 {
+		b, err := base64.StdEncoding.DecodeString(r.Body)
+		if err != nil {
+			return
+		}
+		kept = b
+	}
+	if int64(len(kept)) <= n {
+		return
+	}
+	kept = kept[:n]
+	r.BodyTruncated = true
+	if utf8.Valid(kept) {
+		r.Body, r.BodyBase64 = string(kept), false
+	} else {
+		r.Body, r.BodyBase64 = base64.StdEncoding.EncodeToString(kept), true
 	}
 }
 

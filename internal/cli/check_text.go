@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/httpstatus/httpstatus/internal/exchange"
+	"github.com/httpstatus/httpstatus/lint"
 )
 
 // textWriter prints aligned text: for one URL the hop table, timing bars
@@ -24,15 +25,23 @@ type textWriter struct {
 	t      terminal
 	cfg    checkConfig
 	single bool
+	rows   int // results written
 }
 
 func (tw *textWriter) result(r *checkResult) error {
 	var b strings.Builder
-	if tw.single {
+	switch {
+	case tw.single:
 		tw.writeSingle(&b, r)
-	} else {
+	case tw.cfg.command == "lint":
+		if tw.rows == 0 {
+			b.WriteString(tw.lintHeader())
+		}
+		b.WriteString(tw.lintRow(r))
+	default:
 		b.WriteString(tw.row(r))
 	}
+	tw.rows++
 	_, err := io.WriteString(tw.w, b.String())
 	return err
 }
@@ -101,8 +110,11 @@ func (r *checkResult) notes(cfg checkConfig) []string {
 		}
 		out = append(out, fmt.Sprintf("%s: %s", plural(n, "retry", "retries"), strings.Join(reasons, ", ")))
 	}
-	if !r.ok && r.chain.Error == "" {
+	if !r.ok && r.chain.Error == "" && cfg.command != "lint" {
 		out = append(out, "expected "+cfg.expect.String())
+	}
+	if r.ignored > 0 {
+		out = append(out, plural(r.ignored, "finding", "findings")+" ignored")
 	}
 	if r.note != "" {
 		out = append(out, r.note)
@@ -159,6 +171,7 @@ func (tw *textWriter) writeSingle(b *strings.Builder, r *checkResult) {
 	if p := r.protocol(); strings.HasPrefix(p, "HTTP/2") || tw.cfg.http2 {
 		notes = append(notes, "Sent with --http2 through Go's HTTP transport: header fields as it parsed them (names canonicalised, sorted); raw bytes are not available.")
 	}
+	notes = append(notes, r.lintNotes(tw.cfg)...)
 	if len(notes) > 0 {
 		b.WriteByte('\n')
 		for _, n := range notes {
@@ -175,7 +188,12 @@ func (tw *textWriter) writeSingle(b *strings.Builder, r *checkResult) {
 		text := fmt.Sprintf("%s %s: %s ('httpstatus %s' for more)", statusText(code), phraseOf(code), meaningOf(code), statusText(code))
 		b.WriteString(wrap(text, t.width, "  ", "      "))
 	}
+	tw.writeFindings(b, r)
 	b.WriteByte('\n')
+	if tw.cfg.command == "lint" {
+		b.WriteString(tw.lintVerdict(r))
+		return
+	}
 	st := r.status()
 	verdict := fmt.Sprintf("%s %s", statusText(st), phraseOf(st))
 	if n := r.chain.Redirects; n > 0 {
@@ -456,6 +474,11 @@ type checkSummary struct {
 	start       time.Time
 	elapsed     time.Duration
 	expect      expectation
+	command     string        // "check" or "lint"
+	failOn      lint.Severity // lint's --fail-on
+	severities  severityCounts
+	rules       map[string]int // findings per rule
+	ignored     int
 	urls        int
 	met, unmet  int
 	classes     map[string]int // "2xx", "000" (no answer), "---" (not a URL)
@@ -466,8 +489,8 @@ type checkSummary struct {
 	retried     int
 }
 
-func newCheckSummary(x expectation) *checkSummary {
-	return &checkSummary{start: time.Now(), expect: x, classes: map[string]int{}}
+func newCheckSummary(cfg checkConfig) *checkSummary {
+	return &checkSummary{start: time.Now(), expect: cfg.expect, command: cfg.command, failOn: cfg.failOn, classes: map[string]int{}, rules: map[string]int{}}
 }
 
 func (s *checkSummary) add(r *checkResult) {
@@ -496,6 +519,13 @@ func (s *checkSummary) add(r *checkResult) {
 	if len(r.retries) > 0 {
 		s.retried++
 	}
+	for _, f := range r.findings {
+		if f.Severity >= lint.Info && f.Severity <= lint.Error {
+			s.severities[f.Severity]++
+		}
+		s.rules[f.Rule]++
+	}
+	s.ignored += r.ignored
 }
 
 func classKey(status int) string {
@@ -514,12 +544,25 @@ func (s *checkSummary) perSecond() float64 {
 
 // writeText prints the summary for people.
 func (s *checkSummary) writeText(w io.Writer, t terminal) {
+	if s.command == "lint" {
+		s.writeLintText(w, t)
+		return
+	}
 	var b strings.Builder
 	head := fmt.Sprintf("%s in %s (%.1f/s): %d met the expectation (%s)", plural(s.urls, "URL", "URLs"), showMS(exchange.Milliseconds(s.elapsed)), s.perSecond(), s.met, s.expect)
 	if s.unmet > 0 {
 		head += fmt.Sprintf(", %s", t.style(fmt.Sprintf("%d did not", s.unmet), ansiBold+"\x1b[31m"))
 	}
 	b.WriteString(head + "\n")
+	if classes := s.classLine(); classes != "" {
+		b.WriteString("  " + classes + "\n")
+	}
+	b.WriteString(fmt.Sprintf("  errors %d · redirected %d · rate-limited %d · retried %d\n", s.errors, s.redirected, s.rateLimited, s.retried))
+	io.WriteString(w, b.String())
+}
+
+// classLine counts the final statuses by class: "2xx 2 · 4xx 1".
+func (s *checkSummary) classLine() string {
 	// The usual classes in their order, then any other (6xx-9xx, from
 	// servers outside the range) in order too.
 	order := []string{"1xx", "2xx", "3xx", "4xx", "5xx", "000", "---"}
@@ -541,9 +584,5 @@ func (s *checkSummary) writeText(w io.Writer, t terminal) {
 			classes = append(classes, fmt.Sprintf("%s %d", name, n))
 		}
 	}
-	if len(classes) > 0 {
-		b.WriteString("  " + strings.Join(classes, " · ") + "\n")
-	}
-	b.WriteString(fmt.Sprintf("  errors %d · redirected %d · rate-limited %d · retried %d\n", s.errors, s.redirected, s.rateLimited, s.retried))
-	io.WriteString(w, b.String())
+	return strings.Join(classes, " · ")
 }

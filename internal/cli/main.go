@@ -33,6 +33,9 @@ type exitError struct {
 	code   int
 	msg    string
 	silent bool
+	// command names the subcommand in the line printed, "httpstatus
+	// lint: ...", for the commands that say so.
+	command string
 }
 
 func (e *exitError) Error() string { return e.msg }
@@ -68,7 +71,11 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if !ee.silent {
-			fmt.Fprintln(stderr, "httpstatus: "+ee.msg)
+			prefix := "httpstatus"
+			if ee.command != "" {
+				prefix += " " + ee.command
+			}
+			fmt.Fprintln(stderr, prefix+": "+ee.msg)
 		}
 		return ee.code
 	}
@@ -130,7 +137,7 @@ func newRootCommand(e *env) *cobra.Command {
 		return usageErrorf("%s (see '%s --help')", err, cmd.CommandPath())
 	})
 	root.SetVersionTemplate("httpstatus {{.Version}}\n")
-	root.AddCommand(newExplainCommand(e), newSearchCommand(e), newListCommand(e), newExportCommand(e), newServeCommand(e), newCheckCommand(e))
+	root.AddCommand(newExplainCommand(e), newSearchCommand(e), newListCommand(e), newExportCommand(e), newServeCommand(e), newCheckCommand(e), newLintCommand(e))
 	return root
 }
 
