@@ -48,21 +48,21 @@ type checkRequest struct {
 	FollowRedirects *bool         `json:"follow_redirects"`
 }
 
-// checkReport is the answer: the chain hop by hop, with what each code
-// means.
+// checkReport is the answer: the chain hop by hop, with what the linter
+// finds wrong with each response and what each code means.
 type checkReport struct {
-	SchemaVersion int                 `json:"schema_version"`
-	URL           string              `json:"url"`
-	Note          string              `json:"note,omitempty"` // e.g. the scheme that was added
-	Method        string              `json:"method"`
-	Status        int                 `json:"status"` // the final status; 0 when none arrived
-	Phrase        string              `json:"phrase,omitempty"`
-	Redirects     int                 `json:"redirects"`
-	TotalMS       float64             `json:"total_ms"`
-	Error         string              `json:"error,omitempty"`
-	Failure       string              `json:"failure,omitempty"`
-	Exchanges     []exchange.Exchange `json:"exchanges"`
-	Meanings      []codeMeaning       `json:"meanings"`
+	SchemaVersion int           `json:"schema_version"`
+	URL           string        `json:"url"`
+	Note          string        `json:"note,omitempty"` // e.g. the scheme that was added
+	Method        string        `json:"method"`
+	Status        int           `json:"status"` // the final status; 0 when none arrived
+	Phrase        string        `json:"phrase,omitempty"`
+	Redirects     int           `json:"redirects"`
+	TotalMS       float64       `json:"total_ms"`
+	Error         string        `json:"error,omitempty"`
+	Failure       string        `json:"failure,omitempty"`
+	Exchanges     []hopReport   `json:"exchanges"` // each with its findings, linked by path like Meanings
+	Meanings      []codeMeaning `json:"meanings"`
 }
 
 // codeMeaning is the catalogue's one line about a code in the chain.
@@ -138,7 +138,7 @@ func (s *server) runCheck(ctx context.Context, q checkRequest, u *url.URL, note 
 		Follow: q.FollowRedirects == nil || *q.FollowRedirects, MaxRedirects: checkMaxRedirects, Timeout: checkTimeout,
 	})
 	rep := checkReport{SchemaVersion: 1, URL: u.String(), Note: note, Method: q.Method, Status: chain.Status, Redirects: chain.Redirects,
-		TotalMS: chain.TotalMS, Error: chain.Error, Failure: chain.Failure, Exchanges: chain.Exchanges, Meanings: []codeMeaning{}}
+		TotalMS: chain.TotalMS, Error: chain.Error, Failure: chain.Failure, Exchanges: lintedHops(&chain), Meanings: []codeMeaning{}}
 	if chain.Status != 0 {
 		rep.Phrase = httpstatus.Text(chain.Status)
 	}
@@ -284,7 +284,7 @@ func (s *server) handleCheckPage(w http.ResponseWriter, r *http.Request) {
 			view.Error, code = refused.detail, refused.code
 		} else {
 			view.Report = &rep
-			view.Bars = timingBars(rep.Exchanges)
+			view.Bars = timingBars(plainExchanges(rep.Exchanges))
 			p.Title = "Check: " + rep.URL
 		}
 	}

@@ -52,16 +52,17 @@ type inspectRequest struct {
 // headerField is one header line, in the order and spelling sent.
 type headerField = exchange.Field
 
-// inspectReport is the answer: what happened, hop by hop.
+// inspectReport is the answer: what happened, hop by hop, and what the
+// linter finds wrong with each response.
 type inspectReport struct {
-	Method    string              `json:"method"`
-	URL       string              `json:"url"`
-	Curl      string              `json:"curl"`
-	Status    int                 `json:"status"` // the last final status, 0 when none arrived
-	Redirects int                 `json:"redirects"`
-	TotalMS   float64             `json:"total_ms"`
-	Error     string              `json:"error,omitempty"` // why the inspection stopped early
-	Exchanges []exchange.Exchange `json:"exchanges"`
+	Method    string      `json:"method"`
+	URL       string      `json:"url"`
+	Curl      string      `json:"curl"`
+	Status    int         `json:"status"` // the last final status, 0 when none arrived
+	Redirects int         `json:"redirects"`
+	TotalMS   float64     `json:"total_ms"`
+	Error     string      `json:"error,omitempty"` // why the inspection stopped early
+	Exchanges []hopReport `json:"exchanges"`
 }
 
 // follows reports whether redirects are to be followed (the default).
@@ -175,7 +176,8 @@ func (s *server) inspect(ctx context.Context, q inspectRequest, o inspectOrigin)
 			return ""
 		},
 	})
-	rep.Status, rep.Redirects, rep.Error, rep.TotalMS, rep.Exchanges = chain.Status, chain.Redirects, chain.Error, chain.TotalMS, chain.Exchanges
+	rep.Status, rep.Redirects, rep.Error, rep.TotalMS = chain.Status, chain.Redirects, chain.Error, chain.TotalMS
+	rep.Exchanges = lintedHops(&chain)
 	return rep
 }
 
@@ -258,6 +260,9 @@ func (s *server) handleInspect(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep := s.inspect(r.Context(), q, s.originOf(r))
+	// The report names this server absolutely; so do the links to the
+	// pages of the codes it finds fault with.
+	absoluteLinks(rep.Exchanges, s.selfURL(r))
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusOK, rep)
 }

@@ -125,7 +125,10 @@ func TestOpenAPIDescribesRealAnswers(t *testing.T) {
 		{"POST", "/api/v1/inspect", `{"path":"/status/200?fault=reset"}`},
 		{"POST", "/api/v1/inspect", `{"path":"/codes.json","headers":[{"name":"Accept-Encoding","value":"gzip"}],"follow_redirects":false}`},
 		{"POST", "/api/v1/inspect", `{"path":"relative"}`},
+		{"POST", "/api/v1/inspect", `{"path":"/status/503?header=Retry-After:soon&header=Cache-Control:max-age=3600"}`}, // findings
+		{"POST", "/api/v1/inspect", `{"path":"/status/200?fault=truncate"}`},
 		{"POST", "/api/v1/check", `{"url":"` + ts.URL + `/redirect/2"}`},
+		{"POST", "/api/v1/check", `{"url":"` + ts.URL + `/redirect/4"}`}, // findings on the last hop
 		{"POST", "/api/v1/check", `{"url":"` + ts.URL + `/status/200?fault=reset","method":"HEAD"}`},
 		{"POST", "/api/v1/check", `{"url":"ftp://x"}`},
 		{"POST", "/api/v1/check", `{"url":"http://169.254.169.254/"}`},

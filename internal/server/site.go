@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/httpstatus/httpstatus"
-	"github.com/httpstatus/httpstatus/internal/exchange"
+	"github.com/httpstatus/httpstatus/lint"
 )
 
 // webFiles holds the site's templates and static assets, compiled into the
@@ -84,7 +84,19 @@ var siteFuncs = template.FuncMap{
 	// are fractions of a millisecond, never "0".
 	"msFine": func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) },
 	"inc":    func(i int) int { return i + 1 },
-	"last":   func(exs []exchange.Exchange) int { return len(exs) - 1 },
+	"last":   func(exs []hopReport) int { return len(exs) - 1 },
+	// Findings of the linter: counted ("1 error, 2 warnings"), the worst
+	// severity (for a class), a spec section's name ("RFC 9110 §15.5.6").
+	"tally": tally,
+	"worst": lint.Worst,
+	"findingCount": func(hops []hopReport) int {
+		n := 0
+		for _, h := range hops {
+			n += len(h.Findings)
+		}
+		return n
+	},
+	"specTitle": specTitle,
 }
 
 // site holds the pages rendered at start-up and the templates for the ones
@@ -101,7 +113,7 @@ func buildSite() *site {
 	st := &site{tmpl: map[string]*template.Template{}, pages: map[string]*static{}, assets: map[string]*static{}, assetNames: map[string]string{}}
 	st.loadAssets()
 	for _, name := range []string{"index", "code", "class", "search", "notfound", "tester", "check"} {
-		st.tmpl[name] = template.Must(template.New("layout").Funcs(siteFuncs).Funcs(template.FuncMap{"asset": st.assetURL}).ParseFS(webFiles, "web/templates/layout.html", "web/templates/"+name+".html"))
+		st.tmpl[name] = template.Must(template.New("layout").Funcs(siteFuncs).Funcs(template.FuncMap{"asset": st.assetURL}).ParseFS(webFiles, "web/templates/layout.html", "web/templates/findings.html", "web/templates/"+name+".html"))
 	}
 	classes := httpstatus.Classes()
 	all := httpstatus.All()
