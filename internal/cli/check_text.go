@@ -61,14 +61,34 @@ func (tw *textWriter) end(s *checkSummary) error {
 // common phrases fit, the longest ones are cut with "…".
 const phraseWidth = 24
 
+// mark is a bulk row's ✓ or ✗.
+func (tw *textWriter) mark(r *checkResult) string {
+	if !r.ok {
+		return tw.t.style("✗", "\x1b[31m")
+	}
+	return tw.t.style("✓", "\x1b[32m")
+}
+
+// rowEnd ends a bulk row: where the redirects led, the notes, what went
+// wrong, and the newline.
+func (tw *textWriter) rowEnd(r *checkResult, line *strings.Builder) string {
+	if f := r.finalURL(); r.chain.Redirects > 0 && f != r.url.String() {
+		line.WriteString(" → " + f)
+	}
+	for _, n := range r.notes(tw.cfg) {
+		line.WriteString("  " + tw.t.dim("("+n+")"))
+	}
+	if e := r.errorText(); e != "" {
+		line.WriteString("  " + e)
+	}
+	line.WriteByte('\n')
+	return line.String()
+}
+
 // row is one URL's line in bulk output: a mark, the status and phrase,
 // the time, the redirects, the URL and what went wrong.
 func (tw *textWriter) row(r *checkResult) string {
-	t := tw.t
-	mark := t.style("✓", "\x1b[32m")
-	if !r.ok {
-		mark = t.style("✗", "\x1b[31m")
-	}
+	t, mark := tw.t, tw.mark(r)
 	if r.url == nil {
 		return fmt.Sprintf("%s %s %s %11s %4s  %s: %s\n", mark, t.style("---", ansiBold+"\x1b[31m"), padRight("not a URL", phraseWidth), "", "", r.where, r.err)
 	}
@@ -80,17 +100,7 @@ func (tw *textWriter) row(r *checkResult) string {
 	var line strings.Builder
 	fmt.Fprintf(&line, "%s %s %s %11s %s  %s", mark, t.status(st, statusText(st)), padRight(truncate(phraseOf(st), phraseWidth), phraseWidth),
 		showMS(r.timeMS), padRight(redirects, 4), r.url.String())
-	if f := r.finalURL(); r.chain.Redirects > 0 && f != r.url.String() {
-		line.WriteString(" → " + f)
-	}
-	for _, n := range r.notes(tw.cfg) {
-		line.WriteString("  " + t.dim("("+n+")"))
-	}
-	if e := r.errorText(); e != "" {
-		line.WriteString("  " + e)
-	}
-	line.WriteByte('\n')
-	return line.String()
+	return tw.rowEnd(r, &line)
 }
 
 // notes are the short remarks on a result: an assumed scheme, the HEAD

@@ -441,11 +441,7 @@ func (tw *textWriter) lintHeader() string {
 // phrase, the counts of errors, warnings and info, the worst rule, the
 // URL and what went wrong.
 func (tw *textWriter) lintRow(r *checkResult) string {
-	t := tw.t
-	mark := t.style("✓", "\x1b[32m")
-	if !r.ok {
-		mark = t.style("✗", "\x1b[31m")
-	}
+	t, mark := tw.t, tw.mark(r)
 	if r.url == nil {
 		return fmt.Sprintf("%s %s %s  %6s  %8s  %4s  %s  %s: %s\n", mark, t.style("---", ansiBold+"\x1b[31m"), padRight("not a URL", phraseWidth), "-", "-", "-", padRight("", lintRuleWidth), r.where, r.err)
 	}
@@ -463,17 +459,7 @@ func (tw *textWriter) lintRow(r *checkResult) string {
 	var line strings.Builder
 	fmt.Fprintf(&line, "%s %s %s  %s  %s  %s  %s  %s", mark, t.status(st, statusText(st)), padRight(truncate(phraseOf(st), phraseWidth), phraseWidth),
 		padLeftStyled(counts[0], 6), padLeftStyled(counts[1], 8), padLeftStyled(counts[2], 4), padRight(worstRule(r.findings), lintRuleWidth), r.url.String())
-	if f := r.finalURL(); r.chain.Redirects > 0 && f != r.url.String() {
-		line.WriteString(" → " + f)
-	}
-	for _, n := range r.notes(tw.cfg) {
-		line.WriteString("  " + t.dim("("+n+")"))
-	}
-	if e := r.errorText(); e != "" {
-		line.WriteString("  " + e)
-	}
-	line.WriteByte('\n')
-	return line.String()
+	return tw.rowEnd(r, &line)
 }
 
 // padLeftStyled pads s, which may carry colour escapes, to n visible
