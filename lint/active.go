@@ -67,7 +67,8 @@ func CheckActive(ctx context.Context, ex Exchange, hop int, send Sender) []Findi
 		compareHeadGet(&out, hop, get, head)
 	}
 	if req.Method != http.MethodGet || code != 200 {
-		return sortedActive(out)
+		sortFindings(out)
+		return out
 	}
 
 	// Revalidation.
@@ -105,10 +106,6 @@ func CheckActive(ctx context.Context, ex Exchange, hop int, send Sender) []Findi
 			}
 		}
 	}
-	return sortedActive(out)
-}
-
-func sortedActive(out []Finding) []Finding {
 	sortFindings(out)
 	return out
 }

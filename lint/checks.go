@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/httpstatus/httpstatus"
 )
@@ -110,7 +111,7 @@ func checkStatusLine(c *checker, r *Response) {
 	if len(ms) == 0 {
 		d, _ := httpstatus.Describe(code)
 		x00 := code / 100 * 100
-		c.reportOn(r, "status-unassigned", fmt.Sprintf("%d is not assigned in the IANA registry; a client that does not know a code treats it as the x00 of its class, %d %s (RFC 9110 §15). %s Send a registered code.", code, x00, httpstatus.Text(x00), strings.TrimSpace(strings.TrimPrefix(d.Summary, ""))))
+		c.reportOn(r, "status-unassigned", fmt.Sprintf("%d is not assigned in the IANA registry; a client that does not know a code treats it as the x00 of its class, %d %s (RFC 9110 §15). %s Send a registered code.", code, x00, httpstatus.Text(x00), strings.TrimSpace(d.Summary)))
 		return
 	}
 	e := ms[0]
@@ -146,8 +147,9 @@ func checkStatusLine(c *checker, r *Response) {
 // normPhrase is a reason phrase as compared: lower case, single spaces.
 func normPhrase(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
-// phraseOwners maps every known phrase and alias to the codes it names.
-var phraseOwners = func() map[string][]int {
+// phraseOwners maps every known phrase and alias to the codes it names;
+// built on first use, so importing the package costs nothing.
+var phraseOwners = sync.OnceValue(func() map[string][]int {
 	m := map[string][]int{}
 	note := func(p string, code int) {
 		k := normPhrase(p)
@@ -165,14 +167,14 @@ var phraseOwners = func() map[string][]int {
 		note(http.StatusText(code), code)
 	}
 	return m
-}()
+})
 
 func checkReason(c *checker, r *Response, ms []httpstatus.Status) {
 	p := normPhrase(r.Reason)
 	if p == "" {
 		return // an empty reason phrase is valid (RFC 9112 §4)
 	}
-	owners := phraseOwners[p]
+	owners := phraseOwners()[p]
 	if slices.Contains(owners, r.StatusCode) {
 		return
 	}

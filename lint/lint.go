@@ -141,7 +141,8 @@ type Response struct {
 	Header http.Header
 	// Body is the content, or as much of it as was kept.
 	Body []byte
-	// Length is how many bytes of content arrived; -1 means len(Body).
+	// Length is how many bytes of content arrived; 0 means len(Body)
+	// (all of it was kept).
 	Length int64
 	// Truncated says Body holds less than Length.
 	Truncated bool
@@ -164,10 +165,7 @@ type Exchange struct {
 
 // length is how many bytes of content arrived.
 func (r *Response) length() int64 {
-	if r.Length >= 0 && (r.Length > 0 || r.Truncated) {
-		return r.Length
-	}
-	return int64(len(r.Body))
+	return max(r.Length, int64(len(r.Body)))
 }
 
 // Check lints one exchange: the status line, the headers the code needs,

@@ -1,7 +1,7 @@
 package lint
 
 import (
-	"fmt"
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -103,10 +103,7 @@ func loadRules() {
 	rulesOnce.Do(func() {
 		allRules = append(slices.Clone(fixedRules), catalogueRules()...)
 		slices.SortStableFunc(allRules, func(a, b Rule) int {
-			if c := strings.Compare(familyOrder(a.Family), familyOrder(b.Family)); c != 0 {
-				return c
-			}
-			return strings.Compare(a.ID, b.ID)
+			return cmp.Or(cmp.Compare(slices.Index(families, a.Family), slices.Index(families, b.Family)), strings.Compare(a.ID, b.ID))
 		})
 		ruleIndex = make(map[string]int, len(allRules))
 		for i, r := range allRules {
@@ -117,10 +114,6 @@ func loadRules() {
 
 // families in the order the rule list shows them.
 var families = []string{"status", "headers", "body", "soft-error", "leak", "redirect", "caching", "better-code", "active"}
-
-func familyOrder(f string) string {
-	return fmt.Sprintf("%02d", slices.Index(families, f)+1)
-}
 
 // Rules returns every rule, by family and then id.
 func Rules() []Rule {
