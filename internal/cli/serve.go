@@ -220,6 +220,7 @@ func runServe(ctx context.Context, e *env, o *serveOptions) error {
 	limits := o.connLimits(log)
 	limiter := server.NewConnLimiter(limits)
 	srv.ConnState = limiter.ConnState
+	wire := server.Install(srv)
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return &exitError{code: exitNoHit, msg: fmt.Sprintf("cannot listen on %s: %v", o.addr, err)}
@@ -228,7 +229,7 @@ func runServe(ctx context.Context, e *env, o *serveOptions) error {
 		"public_url", o.publicURL, "max_delay", o.maxDelay.String(), "rate_limit", o.rateLimit, "max_sleepers", o.maxSleepers,
 		"max_websockets", o.maxWebSockets, "max_connections", limits.Max, "max_conns_per_ip", limits.PerClient)
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(limiter.Listener(ln)) }()
+	go func() { served <- srv.Serve(wire(limiter.Listener(ln))) }()
 	select {
 	case err := <-served:
 		return &exitError{code: exitNoHit, msg: "server stopped: " + err.Error()}

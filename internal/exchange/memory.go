@@ -18,13 +18,20 @@ type MemoryDialer struct {
 	// Local and Remote are the addresses the server's end reports (to
 	// handlers, through http.LocalAddrContextKey and RemoteAddr).
 	Local, Remote net.Addr
+	// Listener, when set, wraps the one-connection listener the server
+	// serves, as the real listener is wrapped (the server's wire layer).
+	Listener func(net.Listener) net.Listener
 }
 
 // Dial serves a new in-memory connection with d.Server and returns the
 // client's end.
 func (d *MemoryDialer) Dial(ctx context.Context, u *url.URL) (net.Conn, ConnInfo, error) {
 	client, server := newMemPipe(d.Local, d.Remote)
-	go d.Server.Serve(&oneConnListener{conn: server})
+	var ln net.Listener = &oneConnListener{conn: server}
+	if d.Listener != nil {
+		ln = d.Listener(ln)
+	}
+	go d.Server.Serve(ln)
 	return client, ConnInfo{Remote: "memory"}, nil
 }
 

@@ -84,9 +84,18 @@ func (l *ConnLimiter) Refused() int64 { return l.refused.Load() }
 // ConnState is the http.Server hook that tells the limiter which
 // connections are doing nothing.
 func (l *ConnLimiter) ConnState(c net.Conn, state http.ConnState) {
-	if lc, ok := c.(*limitedConn); ok {
-		lc.state.Store(int32(state))
-		lc.since.Store(time.Now().UnixNano())
+	for c != nil {
+		if lc, ok := c.(*limitedConn); ok {
+			lc.state.Store(int32(state))
+			lc.since.Store(time.Now().UnixNano())
+			return
+		}
+		// Through wrappers outside the limiter's (the wire layer's).
+		u, ok := c.(interface{ NetConn() net.Conn })
+		if !ok {
+			return
+		}
+		c = u.NetConn()
 	}
 }
 

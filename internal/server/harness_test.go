@@ -15,7 +15,9 @@ import (
 func newTestServer(t *testing.T, opts Options) (*httptest.Server, *server) {
 	t.Helper()
 	s := newServer(opts)
-	ts := httptest.NewServer(s.handler)
+	ts := httptest.NewUnstartedServer(s.handler)
+	ts.Listener = Install(ts.Config)(ts.Listener)
+	ts.Start()
 	t.Cleanup(ts.Close)
 	return ts, s
 }

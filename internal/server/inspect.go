@@ -161,7 +161,7 @@ func (s *server) inspect(ctx context.Context, q inspectRequest, o inspectOrigin)
 	rep := inspectReport{Method: q.Method, URL: target.String()}
 	rep.Curl = curlCommand(q, rep.URL)
 	client := &exchange.Client{
-		Dialer:    &exchange.MemoryDialer{Server: s.inner, Local: o.local, Remote: o.remote},
+		Dialer:    &exchange.MemoryDialer{Server: s.inner, Local: o.local, Remote: o.remote, Listener: s.innerWire},
 		UserAgent: inspectUserAgent,
 		ShowBody:  inspectShowBody,
 		ReadBody:  inspectReadBody,
@@ -223,8 +223,8 @@ func shellQuote(s string) string {
 // newInnerServer is the http.Server the inspector's connections are
 // served by: the routes without the rate limit, marked so that the
 // tester does not run inspections from inside one.
-func (s *server) newInnerServer(routes http.Handler) *http.Server {
-	return &http.Server{
+func (s *server) newInnerServer(routes http.Handler) (*http.Server, func(net.Listener) net.Listener) {
+	srv := &http.Server{
 		Handler:           s.middleware(routes, nil),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          log.New(io.Discard, "", 0),
@@ -232,6 +232,7 @@ func (s *server) newInnerServer(routes http.Handler) *http.Server {
 			return context.WithValue(ctx, insideInspectionKey{}, true)
 		},
 	}
+	return srv, Install(srv)
 }
 
 // insideInspectionKey marks the context of requests the inspector makes.

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/httpstatus/httpstatus"
 	"github.com/httpstatus/httpstatus/internal/exchange"
+	"github.com/httpstatus/httpstatus/internal/wire"
 )
 
 // Options configures the service. A zero field takes the default given in
@@ -115,10 +117,11 @@ type server struct {
 	guard         *exchange.Guard
 	checkLimiter  *ipLimiter
 	checksRunning chan struct{}
-	limiter       *ipLimiter    // nil when --rate-limit is 0
-	windows       *windowCounts // /ratelimit's per-key counters
-	handler       http.Handler  // the routes inside the middleware
-	inner         *http.Server  // serves the inspector's in-memory connections
+	limiter       *ipLimiter                      // nil when --rate-limit is 0
+	windows       *windowCounts                   // /ratelimit's per-key counters
+	handler       http.Handler                    // the routes inside the middleware
+	inner         *http.Server                    // serves the inspector's in-memory connections
+	innerWire     func(net.Listener) net.Listener // inner's wire layer
 	codes         *[600]*codeInfo
 	api           *catalogueAPI // the JSON API's answers, rendered once
 	site          *site         // the reference site's pages, rendered once
@@ -148,7 +151,7 @@ func newServer(opts Options) *server {
 	mux := http.NewServeMux()
 	s.addRoutes(mux)
 	s.handler = s.middleware(mux, s.limiter)
-	s.inner = s.newInnerServer(mux)
+	s.inner, s.innerWire = s.newInnerServer(mux)
 	return s
 }
 
@@ -219,6 +222,9 @@ func (s *server) middleware(next http.Handler, limiter *ipLimiter) http.Handler 
 		var start time.Time
 		if s.opts.LogRequests {
 			start = time.Now()
+		}
+		if wc, ok := wire.FromContext(r.Context()); ok {
+			wc.Begin()
 		}
 		h := w.Header()
 		// Direct map writes with shared, pre-canonicalised values: these two
