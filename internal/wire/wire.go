@@ -114,9 +114,10 @@ func (l *listener) Accept() (net.Conn, error) {
 
 // Write states.
 const (
-	stateHead = iota // the next bytes written start a head
-	stateBody        // a final head went out; pass through until idle
-	stateRaw         // the protocol switched or the server refused: pass through for good
+	stateHead    = iota // the next bytes written start a head
+	stateBody           // a final head went out; pass through until idle
+	stateRaw            // the protocol switched: pass through for good
+	stateRefusal        // net/http is refusing a request: hold its text until it closes
 )
 
 // Conn is one HTTP/1 connection as the wire layer sees it.
@@ -127,6 +128,7 @@ type Conn struct {
 	mu      sync.Mutex
 	state   int
 	head    []byte         // a head being held until its blank line
+	refused int            // the code of the refusal being held
 	reasons map[int]string // phrases set for the current response
 	handled bool           // a handler has begun the current response
 
@@ -231,7 +233,14 @@ func isTokenChar(b byte) bool {
 // write that is stuck.
 func (c *Conn) Write(p []byte) (int, error) {
 	c.mu.Lock()
-	if c.state != stateHead {
+	switch c.state {
+	case stateRefusal:
+		if len(c.head) < maxHead {
+			c.head = append(c.head, p[:min(len(p), maxHead-len(c.head))]...)
+		}
+		c.mu.Unlock()
+		return len(p), nil
+	case stateBody, stateRaw:
 		c.mu.Unlock()
 		return c.Conn.Write(p)
 	}
@@ -267,9 +276,10 @@ func (c *Conn) process(p []byte) []byte {
 		rest := p[end-held:]
 		head := c.head[:end]
 		c.head = c.head[:0]
-		if refused, ok := c.refusal(head, rest); ok {
-			c.state = stateRaw
-			return append(out, refused...)
+		if code, ok := c.isRefusal(head); ok {
+			c.state, c.refused = stateRefusal, code
+			c.head = append(c.head, rest...)
+			return out
 		}
 		rewritten, code := c.rewrite(head)
 		out = append(out, rewritten...)
@@ -284,13 +294,17 @@ func (c *Conn) process(p []byte) []byte {
 	return append(out, p...)
 }
 
-// Close closes the connection; a partial head still held is dropped, as
-// the connection is going anyway.
-func (c *Conn) Close() error { return c.Conn.Close() }
+// Close sends a refusal being held, then closes. A partial head still
+// held is dropped, as the connection is going anyway.
+func (c *Conn) Close() error {
+	c.sendRefusal()
+	return c.Conn.Close()
+}
 
 // CloseWrite half-closes the connection, as net/http does after a
 // refusal so that the client reads it before the connection goes.
 func (c *Conn) CloseWrite() error {
+	c.sendRefusal()
 	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
 		return cw.CloseWrite()
 	}
@@ -309,31 +323,43 @@ func (c *Conn) SetLinger(sec int) error {
 // net/http's conn.serve); the text follows, then the connection closes.
 const refusalHeaders = "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n"
 
-// refusal renders one of net/http's own refusals (a head no handler
-// began, in net/http's exact form, with its text in the same write) as
-// the configured error; false when head is not one.
-func (c *Conn) refusal(head, rest []byte) ([]byte, bool) {
+// isRefusal reports whether head is one of net/http's own refusals (a
+// head no handler began, in net/http's exact form), and its code.
+func (c *Conn) isRefusal(head []byte) (int, bool) {
 	if c.handled || c.cfg.Refusal == nil || !bytes.HasPrefix(head, []byte("HTTP/1.1 4")) || !bytes.HasSuffix(head, []byte(refusalHeaders)) {
-		return nil, false
+		return 0, false
 	}
 	code, err := strconv.Atoi(string(head[9:12]))
-	if err != nil {
-		return nil, false
+	return code, err == nil
+}
+
+// sendRefusal renders a refusal being held as the configured error. net/
+// http writes the text right after the head and then closes, so the text
+// is complete when this runs.
+func (c *Conn) sendRefusal() {
+	c.mu.Lock()
+	if c.state != stateRefusal {
+		c.mu.Unlock()
+		return
 	}
-	overlong := code == http.StatusRequestHeaderFieldsTooLarge && c.readingRequestLine()
-	newCode, ctype, body := c.cfg.Refusal(code, string(rest), overlong)
+	c.state = stateRaw
+	text := string(c.head)
+	c.head = c.head[:0]
+	overlong := c.refused == http.StatusRequestHeaderFieldsTooLarge && c.readingRequestLine()
+	code, ctype, body := c.cfg.Refusal(c.refused, text, overlong)
 	var b bytes.Buffer
 	b.WriteString("HTTP/1.1 ")
-	b.WriteString(strconv.Itoa(newCode))
+	b.WriteString(strconv.Itoa(code))
 	b.WriteByte(' ')
-	b.WriteString(c.phrase(newCode, ""))
+	b.WriteString(c.phrase(code, http.StatusText(code)))
 	b.WriteString("\r\nContent-Type: ")
 	b.WriteString(ctype)
 	b.WriteString("\r\nContent-Length: ")
 	b.WriteString(strconv.Itoa(len(body)))
 	b.WriteString("\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n")
 	b.Write(body)
-	return b.Bytes(), true
+	c.mu.Unlock()
+	c.Conn.Write(b.Bytes())
 }
 
 func (c *Conn) phrase(code int, old string) string {
