@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -529,4 +530,46 @@ func TestBrowserCheck(t *testing.T) {
 		t.Error("the meaning of 404 is not shown")
 	}
 	tb.noConsoleErrors()
+}
+
+// TestBrowserReadsTestServiceAnswers fetches answers of the test service
+// the way a page does: from its own origin and from another one (CORS,
+// where Access-Control-Expose-Headers: * must still let the script read
+// Location, Retry-After, WWW-Authenticate and RateLimit-Policy), and
+// checks that a fetch of /status/401 settles instead of waiting behind a
+// login dialog.
+func TestBrowserReadsTestServiceAnswers(t *testing.T) {
+	tb := newTab(t)
+	tb.expectStatus("/status/401", 401)
+	tb.do("opening a JSON answer", chromedp.Navigate(tb.base+"/status/200?type=json"))
+	tb.do("fetching", chromedp.Evaluate[chromedp.Void](`window.__r = null;
+(async () => {
+  const other = new URL(location.href); other.hostname = other.hostname === "localhost" ? "127.0.0.1" : "localhost";
+  const base = other.origin;
+  const timeout = new Promise(r => setTimeout(() => r("timeout"), 8000));
+  const same = await Promise.race([fetch("/status/401"), timeout]);
+  const out = {origin: location.origin, other: base, same401: same === "timeout" ? "timeout" : same.status};
+  const a = await fetch(base + "/status/401"); out.status401 = a.status; out.www = a.headers.get("WWW-Authenticate");
+  const b = await fetch(base + "/status/503"); out.retry = b.headers.get("Retry-After");
+  const c = await fetch(base + "/status/201"); out.location = c.headers.get("Location");
+  const d = await fetch(base + "/status/429"); out.policy = d.headers.get("RateLimit-Policy");
+  window.__r = JSON.stringify(out);
+})().catch(e => { window.__r = JSON.stringify({error: String(e)}); });`))
+	tb.waitFor("the fetches to settle", "window.__r")
+	var got map[string]any
+	if err := json.Unmarshal([]byte(eval[string](tb, "window.__r")), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["origin"] == got["other"] {
+		t.Fatalf("the second origin is the same as the page's: %v", got)
+	}
+	want := map[string]any{"same401": float64(401), "status401": float64(401), "www": `Bearer realm="httpstatus"`, "retry": "5", "location": "/status/200"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %v, want %v (all: %v)", k, got[k], v, got)
+		}
+	}
+	if p, _ := got["policy"].(string); !strings.Contains(p, "q=") {
+		t.Errorf("RateLimit-Policy not readable across origins: %v", got)
+	}
 }

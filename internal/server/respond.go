@@ -2,6 +2,8 @@ package server
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"github.com/httpstatus/httpstatus"
+	"github.com/httpstatus/httpstatus/internal/wire"
 )
 
 // interimHeaders are the headers an interim response carries, by code:
@@ -108,14 +111,38 @@ func (s *server) writeFinal(w http.ResponseWriter, r *http.Request, code int, o 
 	h := w.Header()
 	h["X-Content-Type-Options"] = noSniff
 	rep := s.representationFor(r, code, info, o)
+	sendsETag := false
+	for _, hd := range entry.Headers {
+		sendsETag = sendsETag || (hd.Requirement != httpstatus.Optional && textproto.CanonicalMIMEHeaderKey(hd.Name) == "Etag")
+	}
+	if code >= 200 && code < 300 && !s.preconditionsHold(w, r, rep, sendsETag, o) {
+		return
+	}
 
 	var ranges []byteRange
 	if code == http.StatusPartialContent {
+		size := int64(len(rep.body))
+		rh := r.Header.Get("Range")
 		var err error
-		ranges, err = parseRange(r.Header.Get("Range"), int64(len(rep.body)))
-		if err != nil || ranges == nil {
-			half := max(int64(len(rep.body))/2, 1)
-			ranges = []byteRange{{0, half - 1}}
+		ranges, err = parseRange(rh, size)
+		switch {
+		case err != nil:
+			h.Set("Content-Range", "bytes */"+strconv.FormatInt(size, 10))
+			s.fail(w, r, http.StatusRequestedRangeNotSatisfiable, "Range %s selects nothing of the %d bytes here (or more than 16 ranges); ranges start at 0 and end at %d", clip(rh), size, max(size-1, 0))
+			return
+		case ranges == nil && rh != "":
+			// A Range this server does not understand is ignored, as RFC
+			// 9110 §14.2 allows: the whole representation, with 200.
+			s.writeFinal(w, r, http.StatusOK, o)
+			return
+		case ranges == nil:
+			// No Range at all: a 206 still needs a part to carry.
+			ranges = []byteRange{{0, max(size/2, 1) - 1}}
+		}
+	}
+	if o.hasReason {
+		if wc, ok := wire.FromContext(r.Context()); ok {
+			wc.SetReason(code, o.reason)
 		}
 	}
 	for _, hd := range entry.Headers {
@@ -124,6 +151,14 @@ func (s *server) writeFinal(w http.ResponseWriter, r *http.Request, code int, o 
 		}
 		if textproto.CanonicalMIMEHeaderKey(hd.Name) == "Etag" {
 			h["Etag"] = rep.etag
+			continue
+		}
+		if code == http.StatusUnauthorized && textproto.CanonicalMIMEHeaderKey(hd.Name) == "Www-Authenticate" {
+			h.Set(hd.Name, challenge(o.challenge, "httpstatus"))
+			continue
+		}
+		if code == http.StatusProxyAuthRequired && textproto.CanonicalMIMEHeaderKey(hd.Name) == "Proxy-Authenticate" {
+			h.Set(hd.Name, challenge(o.challenge, "httpstatus proxy"))
 			continue
 		}
 		if v := s.defaultHeader(hd.Name, code, r, int64(len(rep.body)), ranges); v != "" {
@@ -189,6 +224,77 @@ func (s *server) writeFinal(w http.ResponseWriter, r *http.Request, code int, o 
 	}
 }
 
+// challenge is the challenge /status/401 and /status/407 send. The
+// default is Bearer (RFC 6750), the scheme of most APIs, because a
+// browser shows its login dialog only for schemes it can answer itself
+// (Basic, Digest, NTLM, Negotiate): a page that fetches /status/401 with
+// Basic gets a dialog, and its fetch() waits until someone closes it.
+// challenge=basic or challenge=digest asks for those all the same.
+func challenge(scheme, realm string) string {
+	switch scheme {
+	case "basic":
+		return `Basic realm="` + realm + `", charset="UTF-8"`
+	case "digest":
+		return `Digest realm="` + realm + `", qop="auth", algorithm=SHA-256, nonce="` + randomToken() + `", opaque="` + randomToken() + `"`
+	}
+	return `Bearer realm="` + realm + `"`
+}
+
+// randomToken is 128 random bits in URL-safe base64, for nonces.
+func randomToken() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// preconditionsHold evaluates If-Match and If-None-Match for a 2xx
+// answer as RFC 9110 §13.2.2 orders them, against the entity tag the
+// answer carries (none when sendsETag is false: then only "*" matches).
+// When one fails it answers (412, or 304 to GET and HEAD with the
+// validators a 200 would carry) and returns false.
+func (s *server) preconditionsHold(w http.ResponseWriter, r *http.Request, rep representation, sendsETag bool, o *statusOptions) bool {
+	im, inm := r.Header.Values("If-Match"), r.Header.Values("If-None-Match")
+	if len(im) == 0 && len(inm) == 0 {
+		return true
+	}
+	etag, shown := "", "none"
+	if sendsETag {
+		etag, shown = rep.etag[0], rep.etag[0]
+	}
+	if len(im) > 0 {
+		list := strings.Join(im, ",")
+		if strings.TrimSpace(list) != "*" && (etag == "" || strings.HasPrefix(etag, "W/") || !etagListMatches(list, etag, false)) {
+			s.fail(w, r, http.StatusPreconditionFailed, "If-Match %s does not match the current entity tag (%s)", clip(list), shown)
+			return false
+		}
+	}
+	if len(inm) > 0 {
+		list := strings.Join(inm, ",")
+		if strings.TrimSpace(list) == "*" || (etag != "" && etagListMatches(list, etag, true)) {
+			if r.Method != http.MethodGet && r.Method != http.MethodHead {
+				s.fail(w, r, http.StatusPreconditionFailed, "If-None-Match %s matches the current entity tag (%s)", clip(list), shown)
+				return false
+			}
+			h := w.Header()
+			if sendsETag {
+				h["Etag"] = rep.etag
+			}
+			if rep.negotiated {
+				h["Vary"] = varyAccept
+			}
+			for _, kv := range o.headers {
+				switch textproto.CanonicalMIMEHeaderKey(kv[0]) {
+				case "Cache-Control", "Expires", "Content-Location", "Vary":
+					h.Add(kv[0], kv[1])
+				}
+			}
+			w.WriteHeader(http.StatusNotModified)
+			return false
+		}
+	}
+	return true
+}
+
 // servedMeaning is the catalogue entry the test service acts out for
 // code: the registered meaning, except for a number the registry only
 // reserves because a well-known unofficial meaning uses it (418 is the
@@ -233,10 +339,6 @@ func (s *server) defaultHeader(name string, code int, r *http.Request, size int6
 		return "/status/200"
 	case "Retry-After":
 		return "5"
-	case "Www-Authenticate":
-		return `Basic realm="httpstatus", charset="UTF-8"`
-	case "Proxy-Authenticate":
-		return `Basic realm="httpstatus proxy", charset="UTF-8"`
 	case "Allow":
 		if r.Method == http.MethodGet || r.Method == http.MethodHead {
 			return "POST, OPTIONS"

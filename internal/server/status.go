@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,10 +36,19 @@ type statusOptions struct {
 	retryAfter string
 	fault      string
 	then       int
+	reason     string // reason=: the final status line's phrase
+	hasReason  bool
+	challenge  string // challenge=: the 401/407 challenge's scheme
 }
 
 // statusParams are the query parameters /status understands.
-var statusParams = []string{"sleep", "header", "body", "type", "location", "retry_after", "fault", "then", "seed"}
+var statusParams = []string{"sleep", "header", "body", "type", "location", "retry_after", "fault", "then", "seed", "reason", "challenge"}
+
+// maxReason bounds reason=.
+const maxReason = 512
+
+// challengeSchemes are the values of challenge=.
+var challengeSchemes = []string{"bearer", "basic", "digest"}
 
 // faults are the values of fault=.
 var faults = map[string]string{
@@ -152,6 +162,18 @@ func (s *server) parseStatusOptions(r *http.Request, choices []choice) (statusOp
 		}
 		o.fault = v[0]
 	}
+	if v, ok := q["reason"]; ok {
+		if err := checkReason(v[0]); err != nil {
+			return o, err
+		}
+		o.reason, o.hasReason = v[0], true
+	}
+	if v, ok := q["challenge"]; ok {
+		if !slices.Contains(challengeSchemes, v[0]) {
+			return o, fmt.Errorf("challenge %q is unknown; use one of %s", clip(v[0]), strings.Join(challengeSchemes, ", "))
+		}
+		o.challenge = v[0]
+	}
 	if v, ok := q["seed"]; ok {
 		seed, err := strconv.ParseUint(v[0], 10, 64)
 		if err != nil {
@@ -195,6 +217,17 @@ func (s *server) checkAgainstCodes(o *statusOptions, q url.Values) error {
 		}
 		o.then = code
 	}
+	anyChallenge := false
+	for _, c := range o.choices {
+		final := c.code
+		if final < 200 && final != 101 {
+			final = o.then
+		}
+		anyChallenge = anyChallenge || final == http.StatusUnauthorized || final == http.StatusProxyAuthRequired
+	}
+	if o.challenge != "" && !anyChallenge {
+		return errors.New("challenge= picks the scheme of a 401 or 407 challenge, and neither is in the list")
+	}
 	if o.location != "" && !anyLocation {
 		return errors.New("location= only applies to 201 and 3xx codes (except 304), and none is in the list")
 	}
@@ -220,6 +253,20 @@ func (s *server) checkAgainstCodes(o *statusOptions, q url.Values) error {
 // from the table built at start-up.
 func (s *server) bodyForbidden(code int) bool {
 	return s.codes[code].entry.Body == httpstatus.BodyForbidden
+}
+
+// checkReason accepts a reason phrase as RFC 9112 §4 allows one: tabs,
+// spaces, visible ASCII and obs-text, possibly none at all.
+func checkReason(v string) error {
+	if len(v) > maxReason {
+		return fmt.Errorf("reason is %d bytes; at most %d are allowed", len(v), maxReason)
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c != '\t' && (c < 0x20 || c == 0x7f) {
+			return fmt.Errorf("reason may not contain control characters such as %q (byte %d): a status line ends at the first CR or LF", string(c), i)
+		}
+	}
+	return nil
 }
 
 // checkRetryAfter accepts delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
@@ -320,11 +367,27 @@ func (s *server) serveStatus(w http.ResponseWriter, r *http.Request, choices []c
 	case code == http.StatusSwitchingProtocols:
 		s.switchProtocols(w, r, &o)
 		return
+	case code < 200 && !r.ProtoAtLeast(1, 1):
+		withholdInterim(w, code)
+		code = o.then
+	case code == http.StatusProcessing && o.sleep > 0 && o.fault != "dribble":
+		code = o.then // the sleep sent the 102s, at 0 s and every second
 	case code < 200:
 		s.sendInterim(w, r, code, &o)
 		code = o.then
 	}
 	s.writeFinal(w, r, code, &o)
+}
+
+// interimWithheldHeader tells an HTTP/1.0 client on the final response
+// that the interim response it asked for was not sent, and why.
+const interimWithheldHeader = "X-Httpstatus-Interim-Withheld"
+
+// withholdInterim notes on the final response that the 1xx code was not
+// sent: RFC 9110 §15.2 forbids sending a 1xx to an HTTP/1.0 client,
+// which would take it for the final response.
+func withholdInterim(w http.ResponseWriter, code int) {
+	w.Header().Set(interimWithheldHeader, strconv.Itoa(code)+"; an HTTP/1.0 client is never sent a 1xx response (RFC 9110 section 15.2)")
 }
 
 // acquireSleeper takes one of the MaxSleepers places; false when full.
@@ -353,7 +416,7 @@ func sleepFor(w http.ResponseWriter, r *http.Request, d time.Duration, processin
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	var tick <-chan time.Time
-	if processing {
+	if processing && r.ProtoAtLeast(1, 1) {
 		w.WriteHeader(http.StatusProcessing)
 		t := time.NewTicker(time.Second)
 		defer t.Stop()

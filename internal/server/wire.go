@@ -45,7 +45,8 @@ var wireConfig = sync.OnceValue(func() *wire.Config {
 // ownHeaderNames are header names the service sends whose registered
 // case Go's canonical form loses, beyond those the catalogue names.
 var ownHeaderNames = []string{
-	"WWW-Authenticate", "ETag", "RateLimit", "RateLimit-Policy", "Sec-WebSocket-Accept",
+	"WWW-Authenticate", "ETag", "RateLimit", "RateLimit-Policy", "RateLimit-Limit",
+	"RateLimit-Remaining", "RateLimit-Reset", "Sec-WebSocket-Accept",
 	"Sec-WebSocket-Protocol", "Sec-WebSocket-Extensions", "Sec-WebSocket-Version",
 	"Content-MD5", "TE", "DNT", "NEL", "X-XSS-Protection", "CDN-Cache-Control",
 	"X-DNS-Prefetch-Control", "Expect-CT", "A-IM", "IM",
