@@ -43,12 +43,32 @@ type Config struct {
 	// code to send (414 when overlongTarget says the request line was
 	// what was too long), a Content-Type and a body.
 	Refusal func(code int, text string, overlongTarget bool) (newCode int, contentType string, body []byte)
+
+	lengthsOnce sync.Once
+	lengths     uint64 // bit n: some name in Names is n bytes long (n < 64)
+}
+
+// nameLengths is a bit set of the lengths of the names in Names, so that
+// most fields are passed over without a map lookup.
+func (cfg *Config) nameLengths() uint64 {
+	cfg.lengthsOnce.Do(func() {
+		for name := range cfg.Names {
+			if len(name) < 64 {
+				cfg.lengths |= 1 << len(name)
+			}
+		}
+	})
+	return cfg.lengths
 }
 
 // maxHead bounds the bytes held while waiting for the end of a head. The
 // server's own header limits keep real heads far below it; past it the
 // head goes out as it is.
 const maxHead = 1 << 20
+
+// maxScratch is the largest output buffer a connection keeps between
+// responses: a head and the start of a body fit in it.
+const maxScratch = 8 << 10
 
 // Install sets srv's ConnContext and ConnState hooks (calling any it
 // already has) and returns the listener wrapper srv must serve with.
@@ -125,12 +145,14 @@ type Conn struct {
 	net.Conn
 	cfg *Config
 
-	mu      sync.Mutex
-	state   int
-	head    []byte         // a head being held until its blank line
-	refused int            // the code of the refusal being held
-	reasons map[int]string // phrases set for the current response
-	handled bool           // a handler has begun the current response
+	mu          sync.Mutex
+	state       int
+	head        []byte // a head being held until its blank line
+	refused     int    // the code of the refusal being held
+	scratch     []byte // the output buffer, reused
+	scratchBusy bool
+	reasons     map[int]string // phrases set for the current response
+	handled     bool           // a handler has begun the current response
 
 	// The request line being read, for telling an over-long request line
 	// from over-long header fields: the bytes read since the last LF and
@@ -244,21 +266,38 @@ func (c *Conn) Write(p []byte) (int, error) {
 		c.mu.Unlock()
 		return c.Conn.Write(p)
 	}
-	out := c.process(p)
+	out := c.process(c.takeScratch(), p)
 	c.mu.Unlock()
+	var err error
 	if len(out) > 0 {
-		if _, err := c.Conn.Write(out); err != nil {
-			return 0, err
-		}
+		_, err = c.Conn.Write(out)
+	}
+	c.mu.Lock()
+	if cap(out) <= maxScratch { // a rare large one is not kept
+		c.scratch = out[:0]
+	}
+	c.scratchBusy = false
+	c.mu.Unlock()
+	if err != nil {
+		return 0, err
 	}
 	return len(p), nil
+}
+
+// takeScratch lends the connection's output buffer, reused from one
+// response to the next; a write that finds it lent gets a new one.
+func (c *Conn) takeScratch() []byte {
+	if c.scratchBusy {
+		return nil
+	}
+	c.scratchBusy = true
+	return c.scratch[:0]
 }
 
 // process takes the bytes of p that start at a head and returns what to
 // send now: the rewritten heads that are complete and what follows them.
 // A head not yet complete is held for the next write.
-func (c *Conn) process(p []byte) []byte {
-	var out []byte
+func (c *Conn) process(out, p []byte) []byte {
 	for len(p) > 0 && c.state == stateHead {
 		held := len(c.head)
 		c.head = append(c.head, p...)
@@ -281,8 +320,8 @@ func (c *Conn) process(p []byte) []byte {
 			c.head = append(c.head, rest...)
 			return out
 		}
-		rewritten, code := c.rewrite(head)
-		out = append(out, rewritten...)
+		var code int
+		out, code = c.rewrite(out, head)
 		switch {
 		case code == http.StatusSwitchingProtocols:
 			c.state = stateRaw
@@ -351,7 +390,11 @@ func (c *Conn) sendRefusal() {
 	b.WriteString("HTTP/1.1 ")
 	b.WriteString(strconv.Itoa(code))
 	b.WriteByte(' ')
-	b.WriteString(c.phrase(code, http.StatusText(code)))
+	p, ok := c.newPhrase(code)
+	if !ok {
+		p = http.StatusText(code)
+	}
+	b.WriteString(p)
 	b.WriteString("\r\nContent-Type: ")
 	b.WriteString(ctype)
 	b.WriteString("\r\nContent-Length: ")
@@ -362,46 +405,51 @@ func (c *Conn) sendRefusal() {
 	c.Conn.Write(b.Bytes())
 }
 
-func (c *Conn) phrase(code int, old string) string {
+// newPhrase is the phrase to send for code: one set for this response,
+// else the configured one; false to keep the one written.
+func (c *Conn) newPhrase(code int) (string, bool) {
 	if p, ok := c.reasons[code]; ok {
-		return p
+		return p, true
 	}
 	if c.cfg.Phrase != nil {
 		if p := c.cfg.Phrase(code); p != "" {
-			return p
+			return p, true
 		}
 	}
-	return old
+	return "", false
 }
 
-// rewrite returns head with the reason phrase and header names replaced,
-// and its status code (0 when the status line does not parse, in which
-// case the head is left alone).
-func (c *Conn) rewrite(head []byte) ([]byte, int) {
+// rewrite appends head to out with the reason phrase and header names
+// replaced, and returns its status code (0 when the status line does not
+// parse, in which case the head is appended as it is).
+func (c *Conn) rewrite(out, head []byte) ([]byte, int) {
 	lineEnd := bytes.Index(head, []byte("\r\n"))
 	line := head[:lineEnd]
-	if len(line) < 12 || !bytes.HasPrefix(line, []byte("HTTP/1.")) || line[8] != ' ' {
-		return head, 0
+	if len(line) < 12 || !bytes.HasPrefix(line, []byte("HTTP/1.")) || line[8] != ' ' || (len(line) > 12 && line[12] != ' ') {
+		return append(out, head...), 0
 	}
-	code, err := strconv.Atoi(string(line[9:12]))
-	if err != nil || (len(line) > 12 && line[12] != ' ') {
-		return head, 0
+	code := 0
+	for _, d := range line[9:12] {
+		if d < '0' || d > '9' {
+			return append(out, head...), 0
+		}
+		code = code*10 + int(d-'0')
 	}
-	old := ""
-	if len(line) > 13 {
-		old = string(line[13:])
-	}
-	out := make([]byte, 0, len(head)+32)
 	out = append(out, line[:12]...)
 	out = append(out, ' ')
-	out = append(out, c.phrase(code, old)...)
+	if p, ok := c.newPhrase(code); ok {
+		out = append(out, p...)
+	} else if len(line) > 13 {
+		out = append(out, line[13:]...)
+	}
+	lengths := c.cfg.nameLengths()
 	fields := head[lineEnd+2:]
 	for len(fields) > 2 { // the final CRLF is what remains
 		out = append(out, '\r', '\n')
-		eol := bytes.Index(fields, []byte("\r\n"))
-		field := fields[:eol]
-		fields = fields[eol+2:]
-		if colon := bytes.IndexByte(field, ':'); colon > 0 {
+		eol := bytes.IndexByte(fields, '\n')
+		field := bytes.TrimSuffix(fields[:eol], []byte("\r"))
+		fields = fields[eol+1:]
+		if colon := bytes.IndexByte(field, ':'); colon > 0 && (colon >= 64 || lengths&(1<<colon) != 0) {
 			if name, ok := c.cfg.Names[string(field[:colon])]; ok {
 				out = append(out, name...)
 				out = append(out, field[colon:]...)
