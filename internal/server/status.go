@@ -140,7 +140,7 @@ func (s *server) parseStatusOptions(r *http.Request, choices []choice) (statusOp
 		}
 	}
 	if v, ok := q["location"]; ok {
-		if err := s.checkRedirectTarget(v[0]); err != nil {
+		if err := s.checkRedirectTargetFor(r, v[0]); err != nil {
 			return o, fmt.Errorf("location: %w", err)
 		}
 		o.location = v[0]
@@ -283,6 +283,15 @@ func checkRetryAfter(v string) error {
 // checkRedirectTarget allows relative references and absolute http(s)
 // URLs on an allow-listed host, so that the service is no open redirect.
 func (s *server) checkRedirectTarget(target string) error {
+	return s.checkRedirectTargetFor(nil, target)
+}
+
+// checkRedirectTargetFor accepts a URL that location=, /redirect-to and
+// /response-headers may send a client to: a relative URL, an absolute
+// one on this same server (the host r reached, or --public-url's), or
+// one on a host --allow-redirect-host allows. Anything else would make
+// the service an open redirect.
+func (s *server) checkRedirectTargetFor(r *http.Request, target string) error {
 	if target == "" {
 		return errors.New("empty URL")
 	}
@@ -299,6 +308,9 @@ func (s *server) checkRedirectTarget(target string) error {
 	if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "" {
 		return fmt.Errorf("%q: only relative URLs or http(s) URLs on an allowed host are accepted", clip(target))
 	}
+	if r != nil && s.isSelf(r, u) {
+		return nil // a redirect to this same server is not an open redirect
+	}
 	host := strings.ToLower(u.Hostname())
 	for _, allowed := range s.opts.AllowRedirectHosts {
 		if host == strings.ToLower(allowed) {
@@ -309,6 +321,29 @@ func (s *server) checkRedirectTarget(target string) error {
 		return fmt.Errorf("%q is on another host; this server allows only relative URLs (start it with --allow-redirect-host to allow hosts)", clip(target))
 	}
 	return fmt.Errorf("host %q is not allowed; allowed hosts: %s", clip(host), strings.Join(s.opts.AllowRedirectHosts, ", "))
+}
+
+// isSelf reports whether u is on this server: the same scheme-relative
+// or http(s) origin as the base of absolute URLs the service builds
+// (--public-url, else the Host the client used), default ports
+// included or not.
+func (s *server) isSelf(r *http.Request, u *url.URL) bool {
+	base, err := s.baseURL(r)
+	if err != nil {
+		return false
+	}
+	b, err := url.Parse(base)
+	if err != nil || (u.Scheme != "" && u.Scheme != b.Scheme) {
+		return false
+	}
+	hostport := func(v *url.URL) string {
+		port := v.Port()
+		if port == "" || (b.Scheme == "http" && port == "80") || (b.Scheme == "https" && port == "443") {
+			port = ""
+		}
+		return strings.ToLower(strings.TrimSuffix(v.Hostname(), ".")) + ":" + port
+	}
+	return u.User == nil && hostport(u) == hostport(b)
 }
 
 // handleStatus serves /status/{codes}.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/textproto"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -608,4 +609,44 @@ func TestWebSocketEcho(t *testing.T) {
 		}
 	}
 	conn.Close(websocket.StatusNormalClosure, "")
+}
+
+// TestLocationOnThisServer: location= takes an absolute URL on the host
+// the client reached (a redirect to the same server is not an open
+// redirect), and still refuses every other host.
+func TestLocationOnThisServer(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	self := ts.URL // http://127.0.0.1:PORT
+	host := strings.TrimPrefix(self, "http://")
+	for _, tc := range []struct {
+		location string
+		code     int
+	}{
+		{self + "/get", 302},
+		{"//" + host + "/get", 302},
+		{"HTTP://" + strings.ToUpper(host) + "/x", 302},
+		{"https://" + host + "/get", 400}, // another origin: the scheme differs
+		{"http://127.0.0.1:1/get", 400},   // another port
+		{"http://evil.example/", 400},
+		{"http://user@" + host + "/", 400},
+		{"//evil.example/", 400},
+	} {
+		t.Run(tc.location, func(t *testing.T) {
+			resp, body := get(t, ts.URL+"/status/302?location="+url.QueryEscape(tc.location))
+			if resp.StatusCode != tc.code {
+				t.Errorf("%d %s", resp.StatusCode, body)
+			}
+			if tc.code == 302 && resp.Header.Get("Location") != tc.location {
+				t.Errorf("Location %q", resp.Header.Get("Location"))
+			}
+		})
+	}
+	// With --public-url, the public origin is this server, the Host is not.
+	ts2, _ := newTestServer(t, Options{PublicURL: "https://status.example"})
+	for loc, code := range map[string]int{"https://status.example/get": 302, self + "/get": 400} {
+		resp, _ := get(t, ts2.URL+"/status/302?location="+url.QueryEscape(loc))
+		if resp.StatusCode != code {
+			t.Errorf("public URL, location %s: %d, want %d", loc, resp.StatusCode, code)
+		}
+	}
 }
